@@ -1,17 +1,24 @@
 // salesflow: one binary for every stage of the pipeline. Each subcommand lives in its own
-// <name>_command.{h,cc} and registers itself here.
-#include <CLI/CLI.hpp>
-
+// <name>_command.{h,cc} (see cli/command_context.h) and is registered below with one line.
 #include <cstdio>
+#include <exception>
 
+#include "cli/command_context.h"
+#include "cli/config_command.h"
 #include "cli/version.h"
+// Subcommand headers (one line each):
 
 int main(int argc, char** argv) {
-  CLI::App app{
-      "salesflow: streaming sales pipeline (Kafka -> Delta bronze -> silver/gold -> "
-      "dashboard) in one binary"};
-  app.set_version_flag("--version", std::string("salesflow ") + salesflow::kVersion);
-  app.require_subcommand(1);
-  CLI11_PARSE(app, argc, argv);
-  return 0;
+  try {
+    salesflow::CommandContext ctx;
+    CLI::App& app = ctx.app();
+    app.set_version_flag("--version", std::string("salesflow ") + salesflow::kVersion);
+    // Subcommands (one line each):
+    salesflow::RegisterConfigCommand(app, ctx);
+    return ctx.Run(argc, argv);
+  } catch (const std::exception& e) {
+    // Only start-up bugs get here (a setting declared twice, a flag on an unknown key).
+    std::fprintf(stderr, "salesflow: internal error: %s\n", e.what());
+    return 1;
+  }
 }
