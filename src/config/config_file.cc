@@ -144,7 +144,24 @@ class Walker {
         table != nullptr && (registry_.IsSection(key) || key == "kafka")) {
       return Table(*table, key);
     }
+    if (node.is_table()) return Error(line, "unknown section [" + key + "]" + KnownSections());
     return Error(line, "unknown setting '" + key + "'" + KnownNear(key));
+  }
+
+  // " (known sections: bronze, kafka)".
+  std::string KnownSections() const {
+    std::vector<std::string> sections;
+    for (const auto& [known, spec] : registry_.specs()) {
+      size_t dot = known.rfind('.');
+      if (dot == std::string::npos) continue;
+      std::string section = known.substr(0, dot);
+      if (std::find(sections.begin(), sections.end(), section) == sections.end()) {
+        sections.push_back(section);
+      }
+    }
+    std::string names;
+    for (const std::string& section : sections) names += (names.empty() ? "" : ", ") + section;
+    return names.empty() ? "" : " (known sections: " + names + ")";
   }
 
   Status Properties(const toml::table& table, const std::string& prefix) {
