@@ -83,9 +83,10 @@ bool WaitForStop(std::chrono::milliseconds timeout) {
   EnsureEventFd();
   auto deadline = std::chrono::steady_clock::now() + timeout;
   while (!StopRequested()) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) return false;
+    auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) return false;
+    // Rounded up: poll() counts whole milliseconds and must not return before the deadline.
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
     pollfd fd{.fd = g_event_fd, .events = POLLIN, .revents = 0};
     int n = poll(&fd, 1, static_cast<int>(std::min<int64_t>(left.count(), 1 << 30)));
     if (n < 0 && errno != EINTR) return StopRequested();

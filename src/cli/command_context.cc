@@ -9,8 +9,6 @@
 #include <optional>
 #include <stdexcept>
 
-#include "base/duration.h"
-
 namespace salesflow {
 
 namespace {
@@ -117,6 +115,13 @@ CommandContext::CommandContext(CommandContextOptions options)
   globals_->Flag("--data-dir", settings::kDataDir);
   globals_->Flag("--timezone", settings::kTimeZone);
   globals_->Flag("--log-level", settings::kLogLevel);
+}
+
+CommandContext::~CommandContext() {
+  if (logs_to_caller_stream_) {
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+        "salesflow", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
+  }
 }
 
 Command& CommandContext::AddCommand(CLI::App& parent, std::string name, std::string description) {
@@ -274,6 +279,7 @@ Status CommandContext::SetUpLogging(const Config& config) {
     sink = std::make_shared<spdlog::sinks::stderr_color_sink_mt>();
   } else {
     sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(*options_.err, /*force_flush=*/true);
+    logs_to_caller_stream_ = true;
   }
   auto logger = std::make_shared<spdlog::logger>("salesflow", std::move(sink));
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);

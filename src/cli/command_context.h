@@ -102,6 +102,8 @@ struct CommandContextOptions {
 class CommandContext {
  public:
   explicit CommandContext(CommandContextOptions options = {});
+  // Puts back a plain stderr logger if Run logged to a caller's stream that may now die.
+  ~CommandContext();
   CommandContext(const CommandContext&) = delete;
   CommandContext& operator=(const CommandContext&) = delete;
 
@@ -146,6 +148,7 @@ class CommandContext {
   std::unique_ptr<Command> globals_;
   std::string config_path_;
   std::vector<std::string> kafka_property_args_;
+  bool logs_to_caller_stream_ = false;
 };
 
 }  // namespace salesflow
