@@ -126,6 +126,9 @@ CommandContext::~CommandContext() {
 
 Command& CommandContext::AddCommand(CLI::App& parent, std::string name, std::string description) {
   CLI::App* sub = parent.add_subcommand(name, std::move(description));
+  sub->footer(
+      "Global options, before or after the command: --config PATH, -X KEY=VALUE (librdkafka), "
+      "--data-dir, --timezone, --log-level; see 'salesflow --help'.");
   std::string path;
   for (const CLI::App* app = sub; app != nullptr && app != &app_; app = app->get_parent()) {
     path = path.empty() ? app->get_name() : app->get_name() + " " + path;
