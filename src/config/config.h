@@ -69,7 +69,9 @@ struct ConfigInputs {
   std::vector<KafkaProperty> cli_properties;
 };
 
-// The resolved settings; cheap to pass by const reference, safe to copy.
+// The resolved settings; immutable once resolved, so one instance can be read from several
+// threads. Tests of other modules build one with ResolveConfig(registry, {.env = &empty_env,
+// .flags = {{"produce.rate", "10", "--rate"}}}).
 class Config {
  public:
   Config() = default;

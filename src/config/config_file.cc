@@ -144,8 +144,14 @@ class Walker {
         table != nullptr && (registry_.IsSection(key) || key == "kafka")) {
       return Table(*table, key);
     }
-    if (node.is_table()) return Error(line, "unknown section [" + key + "]" + KnownSections());
-    return Error(line, "unknown setting '" + key + "'" + KnownNear(key));
+    // A librdkafka property written straight into [kafka] is a common slip; say where it goes.
+    std::string hint = key.rfind("kafka.", 0) == 0
+                           ? "; librdkafka properties go under [kafka.properties] (or -X key=value)"
+                           : "";
+    if (node.is_table()) {
+      return Error(line, "unknown section [" + key + "]" + KnownSections() + hint);
+    }
+    return Error(line, "unknown setting '" + key + "'" + KnownNear(key) + hint);
   }
 
   // " (known sections: bronze, kafka)".

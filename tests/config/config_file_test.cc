@@ -98,7 +98,10 @@ TEST_F(ConfigFileTest, SyntaxErrorNamesLine) {
 TEST_F(ConfigFileTest, UnknownKeyNamesLineAndKnownKeys) {
   EXPECT_EQ(ErrorOf("\n[kafka]\nbrokers = \"x\"\nbrokerz = \"y\"\n"),
             "salesflow.toml:4: unknown setting 'kafka.brokerz' (known in [kafka]: brokers, topic, "
-            "[properties])");
+            "[properties]); librdkafka properties go under [kafka.properties] (or -X key=value)");
+  std::string dotted = ErrorOf("[kafka]\nsecurity.protocol = \"SASL_SSL\"\n");
+  EXPECT_EQ(dotted.rfind("salesflow.toml:2: unknown section [kafka.security]", 0), 0u) << dotted;
+  EXPECT_NE(dotted.find("go under [kafka.properties]"), std::string::npos) << dotted;
   EXPECT_EQ(ErrorOf("datadir = \"x\"\n"),
             "salesflow.toml:1: unknown setting 'datadir' (known top-level keys: data_dir, "
             "log_level, timezone)");
