@@ -225,7 +225,10 @@ int CommandContext::Dispatch() {
     for (const auto& binding : owner->bindings_) {
       if (binding->option->count() == 0) continue;
       const SettingSpec& spec = *registry_.Find(binding->key);
-      std::string value = spec.kind == SettingKind::kBool ? "true" : binding->value;
+      // CLI11 turns --flag, --flag=false and a negated !--no-flag into its bool.
+      std::string value = spec.kind != SettingKind::kBool ? binding->value
+                          : binding->option->as<bool>()   ? "true"
+                                                          : "false";
       inputs.flags.push_back({binding->key, std::move(value), binding->flag});
     }
   }

@@ -50,8 +50,9 @@ class Command {
   // it is validated before Run and listed by `config show --for <command>`.
   Command& Use(std::string key);
   // Adds a flag ("--rate" or "-r,--rate") whose value, when given, overrides setting `key`
-  // with source "flag --rate". A bool setting gets a value-less flag meaning true. Marks the
-  // key used.
+  // with source "flag --rate". A bool setting gets a flag: --progress means true,
+  // --progress=false false; names "--progress,!--no-progress" add a negation. Declare the
+  // setting before its flag. Marks the key used.
   Command& Flag(std::string names, std::string key);
   // Sets the function run when this command is chosen.
   Command& Run(CommandFunction function);

@@ -49,6 +49,12 @@ std::optional<std::string> ValueError(const Setting& setting) {
   return status.message();
 }
 
+// The value for display; settings named like secrets (dashboard.password) are masked as the
+// librdkafka ones are.
+std::string ShownValue(const Setting& setting) {
+  return IsSecretPropertyKey(setting.spec.key) ? "******" : *setting.value;
+}
+
 void AppendRow(std::string& out, const std::vector<std::string>& cells,
                const std::vector<size_t>& widths) {
   std::string line;
@@ -82,7 +88,7 @@ std::string FormatSettingsText(const Config& config, const std::vector<std::stri
     if (std::optional<std::string> error = ValueError(*setting)) {
       source += "  INVALID: " + *error;
     }
-    rows.push_back({key, setting->value ? *setting->value : "(unset)", source});
+    rows.push_back({key, setting->value ? ShownValue(*setting) : "(unset)", source});
   }
   AppendTable(out, rows);
   if (!config.kafka_properties().empty()) {
@@ -107,7 +113,7 @@ std::string FormatSettingsJson(const Config& config, const std::vector<std::stri
     out += first ? "\n  " : ",\n  ";
     first = false;
     out += "{\"key\": " + JsonString(key) +
-           ", \"value\": " + (setting->value ? JsonString(*setting->value) : "null") +
+           ", \"value\": " + (setting->value ? JsonString(ShownValue(*setting)) : "null") +
            ", \"kind\": " + JsonString(SettingKindName(setting->spec.kind)) +
            ", \"source\": " + JsonString(setting->source.ToString());
     if (std::optional<std::string> error = ValueError(*setting)) {

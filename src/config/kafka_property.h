@@ -23,7 +23,8 @@ struct KafkaProperty {
 // Splits "key=value" as given to -X; the value may itself contain '='.
 Result<std::pair<std::string, std::string>> ParseKafkaPropertyArg(std::string_view arg);
 
-// True for keys whose values must not be printed (contain "password" or "secret").
+// True for keys whose values must not be printed (contain "password" or "secret"); also used
+// for setting keys.
 bool IsSecretPropertyKey(std::string_view key);
 
 // The value for display: "******" for secrets, else the value.

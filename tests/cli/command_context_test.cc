@@ -96,6 +96,13 @@ TEST_F(CommandContextTest, BoolFlagMeansTrue) {
   EXPECT_EQ(SourceOf("produce.progress"), "flag --progress");
 }
 
+TEST_F(CommandContextTest, BoolFlagCanSayFalse) {
+  env_.Set("SALESFLOW_PRODUCE_PROGRESS", "true");
+  ASSERT_EQ(ctx_.Run({"produce", "--progress=false"}), 0) << err_.str();
+  EXPECT_FALSE(*seen_->GetBool("produce.progress"));
+  EXPECT_EQ(SourceOf("produce.progress"), "flag --progress");
+}
+
 TEST_F(CommandContextTest, KafkaPropertiesPassThroughFromFileAndX) {
   std::string path = WriteFile("cc-props.toml",
                                "[kafka.properties]\n\"sasl.mechanisms\" = \"PLAIN\"\n"

@@ -104,6 +104,20 @@ TEST_F(ConfigCommandTest, SecretsAreMasked) {
   EXPECT_NE(out_.str().find("ssl.key.password  ******  flag -X"), std::string::npos) << out_.str();
 }
 
+TEST_F(ConfigCommandTest, SecretSettingsAreMaskedToo) {
+  SettingRegistry registry;
+  registry.Declare({.key = "dashboard.password"});
+  MapEnvironment env({{"SALESFLOW_DASHBOARD_PASSWORD", "open-sesame"}});
+  Config config = ResolveConfig(registry, {.env = &env});
+  std::string text = FormatSettingsText(config, {"dashboard.password"});
+  std::string json = FormatSettingsJson(config, {"dashboard.password"});
+  EXPECT_EQ(text.find("open-sesame"), std::string::npos) << text;
+  EXPECT_NE(text.find("dashboard.password  ******  env SALESFLOW_DASHBOARD_PASSWORD"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(json.find("open-sesame"), std::string::npos) << json;
+}
+
 TEST_F(ConfigCommandTest, JsonOutput) {
   SettingRegistry registry;
   registry.Declare({.key = "a.text", .kind = SettingKind::kString, .default_value = "say \"hi\""});
