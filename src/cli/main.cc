@@ -2,6 +2,7 @@
 // <name>_command.{h,cc} (see cli/command_context.h) and is registered below with one line.
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "cli/command_context.h"
 #include "cli/config_command.h"
