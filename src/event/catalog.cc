@@ -1,7 +1,7 @@
 #include "event/catalog.h"
 
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 
 #include "event/catalog_names.h"
 #include "event/deterministic_random.h"
@@ -83,8 +83,10 @@ Catalog GenerateCatalog(size_t clients, size_t products, uint64_t seed) {
     c.clients.push_back(std::move(client));
   }
 
-  std::unordered_set<std::string> used;
-  for (const Product& p : c.products) used.insert(p.nom);
+  // How many products each template has named so far: the k-th gets a distinct name,
+  // "Smartphone", "Smartphone Pro", ..., "Smartphone Classique", "Smartphone Pro 2", ...
+  std::unordered_map<std::string, size_t> uses;
+  for (const Product& p : c.products) ++uses[p.nom];
   const auto categories = CatalogCategories();
   const auto variants = ProductVariants();
   while (c.products.size() < products) {
@@ -95,13 +97,13 @@ Catalog GenerateCatalog(size_t clients, size_t products, uint64_t seed) {
     product.categorie = std::string(category.categorie);
     product.prix = ShopPrice(t, rng);
     product.nom = std::string(t.nom);
-    if (used.contains(product.nom)) product.nom += variants[rng.Below(variants.size())];
-    // Past the variants, model numbers keep names distinct in catalogs of any size.
-    for (int model = 2; used.contains(product.nom); ++model) {
-      product.nom = std::string(t.nom) + " " + std::to_string(rng.Between(2, 999));
-      if (model > 50) product.nom += "-" + std::to_string(product.id.value());
+    const size_t k = uses[product.nom]++;
+    if (k > 0) {
+      product.nom += variants[(k - 1) % variants.size()];
+      if (const size_t round = (k - 1) / variants.size(); round > 0) {
+        product.nom += " " + std::to_string(round + 1);
+      }
     }
-    used.insert(product.nom);
     c.products.push_back(std::move(product));
   }
   return c;
