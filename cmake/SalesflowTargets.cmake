@@ -37,10 +37,16 @@ function(salesflow_add_test name)
   if(NOT ARG_TIMEOUT)
     set(ARG_TIMEOUT 120)
   endif()
-  gtest_discover_tests(${name}
-    PROPERTIES LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT} FIXTURES_REQUIRED "${ARG_FIXTURES}"
-               ENVIRONMENT "SALESFLOW_SOURCE_DIR=${PROJECT_SOURCE_DIR};SALESFLOW_BINARY_DIR=${PROJECT_BINARY_DIR}"
-    DISCOVERY_TIMEOUT 60)
+  # gtest_discover_tests cannot pass a list-valued ENVIRONMENT (CMake 3.25), so the two
+  # directories reach tests as compile definitions; tests/test_paths.h reads them.
+  target_compile_definitions(${name} PRIVATE SALESFLOW_SOURCE_DIR_DEFAULT="${PROJECT_SOURCE_DIR}"
+                                             SALESFLOW_BINARY_DIR_DEFAULT="${PROJECT_BINARY_DIR}")
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests)
+  set(props LABELS "${ARG_LABELS}" TIMEOUT ${ARG_TIMEOUT})
+  if(ARG_FIXTURES)
+    list(APPEND props FIXTURES_REQUIRED "${ARG_FIXTURES}")
+  endif()
+  gtest_discover_tests(${name} PROPERTIES ${props} DISCOVERY_TIMEOUT 60)
 endfunction()
 
 # salesflow_add_fuzzer(NAME SOURCES ... DEPS ...): only in the clang fuzz build.
