@@ -1,0 +1,853 @@
+#include "parquet/file_metadata_thrift.h"
+
+#include <string>
+#include <utility>
+
+#include "parquet/thrift_compact.h"
+
+namespace salesflow::parquet {
+
+namespace {
+
+// SF_RETURN_IF_ERROR with a unique variable, since the decoders nest it inside lambdas.
+#define SF_TRY_IMPL_(var, expr)       \
+  do {                                \
+    ::salesflow::Status var = (expr); \
+    if (!var.ok()) return var;        \
+  } while (false)
+#define SF_TRY(expr) SF_TRY_IMPL_(SF_CONCAT_(sf_try_, __COUNTER__), expr)
+
+using W = ThriftCompactWriter;
+using R = ThriftCompactReader;
+using H = ThriftFieldHeader;
+using T = ThriftType;
+
+// ---------------------------------------------------------------- encoding
+
+void WriteStatistics(W& w, const Statistics& s) {
+  if (s.max) w.FieldBinary(1, *s.max);
+  if (s.min) w.FieldBinary(2, *s.min);
+  if (s.null_count) w.FieldI64(3, *s.null_count);
+  if (s.distinct_count) w.FieldI64(4, *s.distinct_count);
+  if (s.max_value) w.FieldBinary(5, *s.max_value);
+  if (s.min_value) w.FieldBinary(6, *s.min_value);
+  if (s.is_max_value_exact) w.FieldBool(7, *s.is_max_value_exact);
+  if (s.is_min_value_exact) w.FieldBool(8, *s.is_min_value_exact);
+}
+
+void WriteEmptyStructField(W& w, int16_t id) {
+  w.FieldStructBegin(id);
+  w.StructEnd();
+}
+
+void WriteLogicalType(W& w, const LogicalType& t) {
+  using K = LogicalType::Kind;
+  auto id = static_cast<int16_t>(t.kind);
+  w.FieldStructBegin(id);
+  switch (t.kind) {
+    case K::kDecimal:
+      w.FieldI32(1, t.scale);
+      w.FieldI32(2, t.precision);
+      break;
+    case K::kTime:
+    case K::kTimestamp:
+      w.FieldBool(1, t.is_adjusted_to_utc);
+      w.FieldStructBegin(2);
+      WriteEmptyStructField(w, static_cast<int16_t>(t.unit));
+      w.StructEnd();
+      break;
+    case K::kInteger:
+      w.FieldByte(1, t.bit_width);
+      w.FieldBool(2, t.is_signed);
+      break;
+    default:
+      break;
+  }
+  w.StructEnd();
+}
+
+void WriteSchemaElement(W& w, const SchemaElement& e) {
+  if (e.type) w.FieldI32(1, static_cast<int32_t>(*e.type));
+  if (e.type_length) w.FieldI32(2, *e.type_length);
+  if (e.repetition_type) w.FieldI32(3, static_cast<int32_t>(*e.repetition_type));
+  w.FieldBinary(4, e.name);
+  if (e.num_children) w.FieldI32(5, *e.num_children);
+  if (e.converted_type) w.FieldI32(6, static_cast<int32_t>(*e.converted_type));
+  if (e.scale) w.FieldI32(7, *e.scale);
+  if (e.precision) w.FieldI32(8, *e.precision);
+  if (e.field_id) w.FieldI32(9, *e.field_id);
+  if (e.logical_type) {
+    w.FieldStructBegin(10);
+    WriteLogicalType(w, *e.logical_type);
+    w.StructEnd();
+  }
+}
+
+void WriteKeyValues(W& w, int16_t id, const std::vector<KeyValue>& kvs) {
+  w.FieldListBegin(id, T::kStruct, kvs.size());
+  for (const KeyValue& kv : kvs) {
+    w.StructBegin();
+    w.FieldBinary(1, kv.key);
+    if (kv.value) w.FieldBinary(2, *kv.value);
+    w.StructEnd();
+  }
+}
+
+void WriteI64List(W& w, int16_t id, const std::vector<int64_t>& values) {
+  w.FieldListBegin(id, T::kI64, values.size());
+  for (int64_t v : values) w.I64(v);
+}
+
+void WriteColumnMetaData(W& w, const ColumnMetaData& m) {
+  w.FieldI32(1, static_cast<int32_t>(m.type));
+  w.FieldListBegin(2, T::kI32, m.encodings.size());
+  for (Encoding e : m.encodings) w.I32(static_cast<int32_t>(e));
+  w.FieldListBegin(3, T::kBinary, m.path_in_schema.size());
+  for (const std::string& p : m.path_in_schema) w.Binary(p);
+  w.FieldI32(4, static_cast<int32_t>(m.codec));
+  w.FieldI64(5, m.num_values);
+  w.FieldI64(6, m.total_uncompressed_size);
+  w.FieldI64(7, m.total_compressed_size);
+  if (m.has_key_value_metadata || !m.key_value_metadata.empty()) {
+    WriteKeyValues(w, 8, m.key_value_metadata);
+  }
+  w.FieldI64(9, m.data_page_offset);
+  if (m.index_page_offset) w.FieldI64(10, *m.index_page_offset);
+  if (m.dictionary_page_offset) w.FieldI64(11, *m.dictionary_page_offset);
+  if (m.statistics) {
+    w.FieldStructBegin(12);
+    WriteStatistics(w, *m.statistics);
+    w.StructEnd();
+  }
+  if (m.has_encoding_stats || !m.encoding_stats.empty()) {
+    w.FieldListBegin(13, T::kStruct, m.encoding_stats.size());
+    for (const PageEncodingStats& s : m.encoding_stats) {
+      w.StructBegin();
+      w.FieldI32(1, static_cast<int32_t>(s.page_type));
+      w.FieldI32(2, static_cast<int32_t>(s.encoding));
+      w.FieldI32(3, s.count);
+      w.StructEnd();
+    }
+  }
+  if (m.bloom_filter_offset) w.FieldI64(14, *m.bloom_filter_offset);
+  if (m.bloom_filter_length) w.FieldI32(15, *m.bloom_filter_length);
+  if (m.size_statistics) {
+    const SizeStatistics& s = *m.size_statistics;
+    w.FieldStructBegin(16);
+    if (s.unencoded_byte_array_data_bytes) w.FieldI64(1, *s.unencoded_byte_array_data_bytes);
+    if (s.has_repetition_level_histogram) WriteI64List(w, 2, s.repetition_level_histogram);
+    if (s.has_definition_level_histogram) WriteI64List(w, 3, s.definition_level_histogram);
+    w.StructEnd();
+  }
+}
+
+void WriteColumnChunk(W& w, const ColumnChunk& c) {
+  if (c.file_path) w.FieldBinary(1, *c.file_path);
+  w.FieldI64(2, c.file_offset);
+  if (c.meta_data) {
+    w.FieldStructBegin(3);
+    WriteColumnMetaData(w, *c.meta_data);
+    w.StructEnd();
+  }
+  if (c.offset_index_offset) w.FieldI64(4, *c.offset_index_offset);
+  if (c.offset_index_length) w.FieldI32(5, *c.offset_index_length);
+  if (c.column_index_offset) w.FieldI64(6, *c.column_index_offset);
+  if (c.column_index_length) w.FieldI32(7, *c.column_index_length);
+}
+
+void WriteRowGroup(W& w, const RowGroup& g) {
+  w.FieldListBegin(1, T::kStruct, g.columns.size());
+  for (const ColumnChunk& c : g.columns) {
+    w.StructBegin();
+    WriteColumnChunk(w, c);
+    w.StructEnd();
+  }
+  w.FieldI64(2, g.total_byte_size);
+  w.FieldI64(3, g.num_rows);
+  if (g.has_sorting_columns || !g.sorting_columns.empty()) {
+    w.FieldListBegin(4, T::kStruct, g.sorting_columns.size());
+    for (const SortingColumn& s : g.sorting_columns) {
+      w.StructBegin();
+      w.FieldI32(1, s.column_idx);
+      w.FieldBool(2, s.descending);
+      w.FieldBool(3, s.nulls_first);
+      w.StructEnd();
+    }
+  }
+  if (g.file_offset) w.FieldI64(5, *g.file_offset);
+  if (g.total_compressed_size) w.FieldI64(6, *g.total_compressed_size);
+  if (g.ordinal) {
+    w.FieldBegin(T::kI16, 7);
+    w.I32(*g.ordinal);
+  }
+}
+
+void WriteFileMetaData(W& w, const FileMetaData& f) {
+  w.FieldI32(1, f.version);
+  w.FieldListBegin(2, T::kStruct, f.schema.size());
+  for (const SchemaElement& e : f.schema) {
+    w.StructBegin();
+    WriteSchemaElement(w, e);
+    w.StructEnd();
+  }
+  w.FieldI64(3, f.num_rows);
+  w.FieldListBegin(4, T::kStruct, f.row_groups.size());
+  for (const RowGroup& g : f.row_groups) {
+    w.StructBegin();
+    WriteRowGroup(w, g);
+    w.StructEnd();
+  }
+  if (f.has_key_value_metadata || !f.key_value_metadata.empty()) {
+    WriteKeyValues(w, 5, f.key_value_metadata);
+  }
+  if (f.created_by) w.FieldBinary(6, *f.created_by);
+  if (f.has_column_orders || !f.column_orders.empty()) {
+    w.FieldListBegin(7, T::kStruct, f.column_orders.size());
+    for (const ColumnOrder& o : f.column_orders) {
+      w.StructBegin();
+      WriteEmptyStructField(w, o.kind);
+      w.StructEnd();
+    }
+  }
+}
+
+void WritePageHeader(W& w, const PageHeader& p) {
+  w.FieldI32(1, static_cast<int32_t>(p.type));
+  w.FieldI32(2, p.uncompressed_page_size);
+  w.FieldI32(3, p.compressed_page_size);
+  if (p.crc) w.FieldI32(4, *p.crc);
+  if (p.data_page_header) {
+    const DataPageHeader& d = *p.data_page_header;
+    w.FieldStructBegin(5);
+    w.FieldI32(1, d.num_values);
+    w.FieldI32(2, static_cast<int32_t>(d.encoding));
+    w.FieldI32(3, static_cast<int32_t>(d.definition_level_encoding));
+    w.FieldI32(4, static_cast<int32_t>(d.repetition_level_encoding));
+    if (d.statistics) {
+      w.FieldStructBegin(5);
+      WriteStatistics(w, *d.statistics);
+      w.StructEnd();
+    }
+    w.StructEnd();
+  }
+  if (p.dictionary_page_header) {
+    const DictionaryPageHeader& d = *p.dictionary_page_header;
+    w.FieldStructBegin(7);
+    w.FieldI32(1, d.num_values);
+    w.FieldI32(2, static_cast<int32_t>(d.encoding));
+    if (d.is_sorted) w.FieldBool(3, *d.is_sorted);
+    w.StructEnd();
+  }
+  if (p.data_page_header_v2) {
+    const DataPageHeaderV2& d = *p.data_page_header_v2;
+    w.FieldStructBegin(8);
+    w.FieldI32(1, d.num_values);
+    w.FieldI32(2, d.num_nulls);
+    w.FieldI32(3, d.num_rows);
+    w.FieldI32(4, static_cast<int32_t>(d.encoding));
+    w.FieldI32(5, d.definition_levels_byte_length);
+    w.FieldI32(6, d.repetition_levels_byte_length);
+    if (d.is_compressed) w.FieldBool(7, *d.is_compressed);
+    if (d.statistics) {
+      w.FieldStructBegin(8);
+      WriteStatistics(w, *d.statistics);
+      w.StructEnd();
+    }
+    w.StructEnd();
+  }
+}
+
+// Top-level structs are written without the StructBegin of a containing field.
+template <typename V, typename F>
+void SerializeTop(const V& value, std::vector<uint8_t>* out, F write) {
+  W w(out);
+  w.StructBegin();
+  write(w, value);
+  w.StructEnd();
+}
+
+// ---------------------------------------------------------------- decoding
+
+Status WrongType(const H& h, const char* what) {
+  return Corruption(std::string("thrift: field ") + std::to_string(h.id) + " of " + what +
+                    " has wire type " + std::to_string(static_cast<int>(h.type)));
+}
+
+Status Get(R& r, const H& h, const char* what, int32_t* v) {
+  if (h.type != T::kI32) return WrongType(h, what);
+  return r.ReadI32(v);
+}
+Status Get(R& r, const H& h, const char* what, int16_t* v) {
+  if (h.type != T::kI16 && h.type != T::kI32) return WrongType(h, what);
+  return r.ReadI16(v);
+}
+Status Get(R& r, const H& h, const char* what, int64_t* v) {
+  if (h.type != T::kI64 && h.type != T::kI32) return WrongType(h, what);
+  return r.ReadI64(v);
+}
+Status Get(R& r, const H& h, const char* what, int8_t* v) {
+  if (h.type != T::kByte) return WrongType(h, what);
+  return r.ReadByte(v);
+}
+Status Get(R&, const H& h, const char* what, bool* v) {
+  if (h.type != T::kBoolTrue && h.type != T::kBoolFalse) return WrongType(h, what);
+  *v = h.type == T::kBoolTrue;
+  return Status::Ok();
+}
+Status Get(R& r, const H& h, const char* what, std::string* v) {
+  if (h.type != T::kBinary) return WrongType(h, what);
+  std::string_view s;
+  SF_TRY(r.ReadBinary(&s));
+  v->assign(s);
+  return Status::Ok();
+}
+template <typename E>
+requires std::is_enum_v<E> Status Get(R& r, const H& h, const char* what, E* v) {
+  int32_t i;
+  SF_TRY(Get(r, h, what, &i));
+  *v = static_cast<E>(i);
+  return Status::Ok();
+}
+template <typename V>
+Status Get(R& r, const H& h, const char* what, std::optional<V>* v) {
+  V x{};
+  SF_TRY(Get(r, h, what, &x));
+  *v = std::move(x);
+  return Status::Ok();
+}
+
+// Reads a struct: `field(h)` handles the fields it knows and returns false for the others,
+// which are skipped. `seen` collects the ids below 64 for required-field checks.
+template <typename F>
+Status ReadStruct(R& r, uint64_t* seen, F field) {
+  SF_TRY(r.StructBegin());
+  while (true) {
+    H h;
+    SF_TRY(r.ReadFieldBegin(&h));
+    if (h.type == T::kStop) break;
+    bool known = false;
+    SF_TRY(field(h, &known));
+    if (!known) {
+      SF_TRY(r.Skip(h.type));
+    } else if (h.id >= 0 && h.id < 64) {
+      *seen |= uint64_t{1} << h.id;
+    }
+  }
+  r.StructEnd();
+  return Status::Ok();
+}
+
+Status Require(uint64_t seen, std::initializer_list<int> ids, const char* what) {
+  for (int id : ids) {
+    if ((seen & (uint64_t{1} << id)) == 0) {
+      return Corruption(std::string("thrift: ") + what + " lacks required field " +
+                        std::to_string(id));
+    }
+  }
+  return Status::Ok();
+}
+
+// Reads a list field whose elements `element(i)` reads.
+template <typename F>
+Status ReadList(R& r, const H& h, T expected, const char* what, F element) {
+  if (h.type != T::kList) return WrongType(h, what);
+  T et;
+  uint32_t n;
+  SF_TRY(r.ReadListBegin(&et, &n));
+  if (et != expected && !(expected == T::kI64 && et == T::kI32)) {
+    return Corruption(std::string("thrift: list of ") + what + " has element type " +
+                      std::to_string(static_cast<int>(et)));
+  }
+  for (uint32_t i = 0; i < n; ++i) SF_TRY(element(i));
+  return Status::Ok();
+}
+
+#define SF_FIELD(ID, DEST, WHAT) \
+  case ID:                       \
+    *known = true;               \
+    return Get(r, h, WHAT, DEST)
+
+Status ReadStatistics(R& r, Statistics* s) {
+  uint64_t seen = 0;
+  return ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &s->max, "Statistics");
+      SF_FIELD(2, &s->min, "Statistics");
+      SF_FIELD(3, &s->null_count, "Statistics");
+      SF_FIELD(4, &s->distinct_count, "Statistics");
+      SF_FIELD(5, &s->max_value, "Statistics");
+      SF_FIELD(6, &s->min_value, "Statistics");
+      SF_FIELD(7, &s->is_max_value_exact, "Statistics");
+      SF_FIELD(8, &s->is_min_value_exact, "Statistics");
+      default:
+        return Status::Ok();
+    }
+  });
+}
+
+// Reads a union of empty structs (TimeUnit, ColumnOrder): the id of the member that is set.
+Status ReadEmptyUnion(R& r, int16_t* member) {
+  uint64_t seen = 0;
+  *member = 0;
+  return ReadStruct(r, &seen, [&](const H& h, bool*) -> Status {
+    if (h.type != T::kStruct) return WrongType(h, "union");
+    *member = h.id;
+    return Status::Ok();  // not "known": the empty struct is skipped
+  });
+}
+
+Status ReadLogicalType(R& r, LogicalType* t) {
+  uint64_t seen = 0;
+  bool have = false;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    if (h.type != T::kStruct) return WrongType(h, "LogicalType");
+    *known = true;
+    have = true;
+    t->kind = static_cast<LogicalType::Kind>(h.id);
+    uint64_t inner = 0;
+    using K = LogicalType::Kind;
+    switch (t->kind) {
+      case K::kDecimal:
+        return ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+          if (f.id == 1) return *k = true, Get(r, f, "DecimalType", &t->scale);
+          if (f.id == 2) return *k = true, Get(r, f, "DecimalType", &t->precision);
+          return Status::Ok();
+        });
+      case K::kTime:
+      case K::kTimestamp:
+        return ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+          if (f.id == 1) return *k = true, Get(r, f, "TimestampType", &t->is_adjusted_to_utc);
+          if (f.id == 2) {
+            if (f.type != T::kStruct) return WrongType(f, "TimestampType");
+            *k = true;
+            int16_t unit;
+            SF_TRY(ReadEmptyUnion(r, &unit));
+            t->unit = static_cast<TimeUnit>(unit);
+            return Status::Ok();
+          }
+          return Status::Ok();
+        });
+      case K::kInteger:
+        return ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+          if (f.id == 1) return *k = true, Get(r, f, "IntType", &t->bit_width);
+          if (f.id == 2) return *k = true, Get(r, f, "IntType", &t->is_signed);
+          return Status::Ok();
+        });
+      default:
+        return r.Skip(T::kStruct);
+    }
+  }));
+  if (!have) return Corruption("thrift: LogicalType union with no member");
+  return Status::Ok();
+}
+
+Status ReadSchemaElement(R& r, SchemaElement* e) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &e->type, "SchemaElement");
+      SF_FIELD(2, &e->type_length, "SchemaElement");
+      SF_FIELD(3, &e->repetition_type, "SchemaElement");
+      SF_FIELD(4, &e->name, "SchemaElement");
+      SF_FIELD(5, &e->num_children, "SchemaElement");
+      SF_FIELD(6, &e->converted_type, "SchemaElement");
+      SF_FIELD(7, &e->scale, "SchemaElement");
+      SF_FIELD(8, &e->precision, "SchemaElement");
+      SF_FIELD(9, &e->field_id, "SchemaElement");
+      case 10: {
+        if (h.type != T::kStruct) return WrongType(h, "SchemaElement");
+        *known = true;
+        LogicalType t;
+        SF_TRY(ReadLogicalType(r, &t));
+        e->logical_type = t;
+        return Status::Ok();
+      }
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {4}, "SchemaElement");
+}
+
+Status ReadKeyValues(R& r, const H& h, std::vector<KeyValue>* out) {
+  return ReadList(r, h, T::kStruct, "KeyValue", [&](uint32_t) -> Status {
+    KeyValue kv;
+    uint64_t seen = 0;
+    SF_TRY(ReadStruct(r, &seen, [&](const H& f, bool* known) -> Status {
+      switch (f.id) {
+        case 1:
+          *known = true;
+          return Get(r, f, "KeyValue", &kv.key);
+        case 2:
+          *known = true;
+          return Get(r, f, "KeyValue", &kv.value);
+        default:
+          return Status::Ok();
+      }
+    }));
+    SF_TRY(Require(seen, {1}, "KeyValue"));
+    out->push_back(std::move(kv));
+    return Status::Ok();
+  });
+}
+
+Status ReadI64List(R& r, const H& h, std::vector<int64_t>* out) {
+  return ReadList(r, h, T::kI64, "i64", [&](uint32_t) -> Status {
+    int64_t v;
+    SF_TRY(r.ReadI64(&v));
+    out->push_back(v);
+    return Status::Ok();
+  });
+}
+
+Status ReadSizeStatistics(R& r, SizeStatistics* s) {
+  uint64_t seen = 0;
+  return ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &s->unencoded_byte_array_data_bytes, "SizeStatistics");
+      case 2:
+        *known = true;
+        s->has_repetition_level_histogram = true;
+        return ReadI64List(r, h, &s->repetition_level_histogram);
+      case 3:
+        *known = true;
+        s->has_definition_level_histogram = true;
+        return ReadI64List(r, h, &s->definition_level_histogram);
+      default:
+        return Status::Ok();
+    }
+  });
+}
+
+Status ReadColumnMetaData(R& r, ColumnMetaData* m) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &m->type, "ColumnMetaData");
+      case 2:
+        *known = true;
+        return ReadList(r, h, T::kI32, "encodings", [&](uint32_t) -> Status {
+          int32_t v;
+          SF_TRY(r.ReadI32(&v));
+          m->encodings.push_back(static_cast<Encoding>(v));
+          return Status::Ok();
+        });
+      case 3:
+        *known = true;
+        return ReadList(r, h, T::kBinary, "path_in_schema", [&](uint32_t) -> Status {
+          std::string_view s;
+          SF_TRY(r.ReadBinary(&s));
+          m->path_in_schema.emplace_back(s);
+          return Status::Ok();
+        });
+        SF_FIELD(4, &m->codec, "ColumnMetaData");
+        SF_FIELD(5, &m->num_values, "ColumnMetaData");
+        SF_FIELD(6, &m->total_uncompressed_size, "ColumnMetaData");
+        SF_FIELD(7, &m->total_compressed_size, "ColumnMetaData");
+      case 8:
+        *known = true;
+        m->has_key_value_metadata = true;
+        return ReadKeyValues(r, h, &m->key_value_metadata);
+        SF_FIELD(9, &m->data_page_offset, "ColumnMetaData");
+        SF_FIELD(10, &m->index_page_offset, "ColumnMetaData");
+        SF_FIELD(11, &m->dictionary_page_offset, "ColumnMetaData");
+      case 12: {
+        if (h.type != T::kStruct) return WrongType(h, "ColumnMetaData");
+        *known = true;
+        m->statistics.emplace();
+        return ReadStatistics(r, &*m->statistics);
+      }
+      case 13:
+        *known = true;
+        m->has_encoding_stats = true;
+        return ReadList(r, h, T::kStruct, "PageEncodingStats", [&](uint32_t) -> Status {
+          PageEncodingStats s;
+          uint64_t inner = 0;
+          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+            switch (f.id) {
+              case 1:
+                *k = true;
+                return Get(r, f, "PageEncodingStats", &s.page_type);
+              case 2:
+                *k = true;
+                return Get(r, f, "PageEncodingStats", &s.encoding);
+              case 3:
+                *k = true;
+                return Get(r, f, "PageEncodingStats", &s.count);
+              default:
+                return Status::Ok();
+            }
+          }));
+          m->encoding_stats.push_back(s);
+          return Status::Ok();
+        });
+        SF_FIELD(14, &m->bloom_filter_offset, "ColumnMetaData");
+        SF_FIELD(15, &m->bloom_filter_length, "ColumnMetaData");
+      case 16: {
+        if (h.type != T::kStruct) return WrongType(h, "ColumnMetaData");
+        *known = true;
+        m->size_statistics.emplace();
+        return ReadSizeStatistics(r, &*m->size_statistics);
+      }
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2, 3, 4, 5, 6, 7, 9}, "ColumnMetaData");
+}
+
+Status ReadColumnChunk(R& r, ColumnChunk* c) {
+  uint64_t seen = 0;
+  return ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &c->file_path, "ColumnChunk");
+      SF_FIELD(2, &c->file_offset, "ColumnChunk");
+      case 3: {
+        if (h.type != T::kStruct) return WrongType(h, "ColumnChunk");
+        *known = true;
+        c->meta_data.emplace();
+        return ReadColumnMetaData(r, &*c->meta_data);
+      }
+        SF_FIELD(4, &c->offset_index_offset, "ColumnChunk");
+        SF_FIELD(5, &c->offset_index_length, "ColumnChunk");
+        SF_FIELD(6, &c->column_index_offset, "ColumnChunk");
+        SF_FIELD(7, &c->column_index_length, "ColumnChunk");
+      case 8:
+      case 9:
+        c->has_crypto_metadata = true;
+        return Status::Ok();  // skipped by ReadStruct
+      default:
+        return Status::Ok();
+    }
+  });
+}
+
+Status ReadRowGroup(R& r, RowGroup* g) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      case 1:
+        *known = true;
+        return ReadList(r, h, T::kStruct, "ColumnChunk", [&](uint32_t) -> Status {
+          g->columns.emplace_back();
+          return ReadColumnChunk(r, &g->columns.back());
+        });
+        SF_FIELD(2, &g->total_byte_size, "RowGroup");
+        SF_FIELD(3, &g->num_rows, "RowGroup");
+      case 4:
+        *known = true;
+        g->has_sorting_columns = true;
+        return ReadList(r, h, T::kStruct, "SortingColumn", [&](uint32_t) -> Status {
+          SortingColumn s;
+          uint64_t inner = 0;
+          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+            switch (f.id) {
+              case 1:
+                *k = true;
+                return Get(r, f, "SortingColumn", &s.column_idx);
+              case 2:
+                *k = true;
+                return Get(r, f, "SortingColumn", &s.descending);
+              case 3:
+                *k = true;
+                return Get(r, f, "SortingColumn", &s.nulls_first);
+              default:
+                return Status::Ok();
+            }
+          }));
+          g->sorting_columns.push_back(s);
+          return Status::Ok();
+        });
+        SF_FIELD(5, &g->file_offset, "RowGroup");
+        SF_FIELD(6, &g->total_compressed_size, "RowGroup");
+        SF_FIELD(7, &g->ordinal, "RowGroup");
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2, 3}, "RowGroup");
+}
+
+Status ReadFileMetaData(R& r, FileMetaData* f) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &f->version, "FileMetaData");
+      case 2:
+        *known = true;
+        return ReadList(r, h, T::kStruct, "SchemaElement", [&](uint32_t) -> Status {
+          f->schema.emplace_back();
+          return ReadSchemaElement(r, &f->schema.back());
+        });
+        SF_FIELD(3, &f->num_rows, "FileMetaData");
+      case 4:
+        *known = true;
+        return ReadList(r, h, T::kStruct, "RowGroup", [&](uint32_t) -> Status {
+          f->row_groups.emplace_back();
+          return ReadRowGroup(r, &f->row_groups.back());
+        });
+      case 5:
+        *known = true;
+        f->has_key_value_metadata = true;
+        return ReadKeyValues(r, h, &f->key_value_metadata);
+        SF_FIELD(6, &f->created_by, "FileMetaData");
+      case 7:
+        *known = true;
+        f->has_column_orders = true;
+        return ReadList(r, h, T::kStruct, "ColumnOrder", [&](uint32_t) -> Status {
+          ColumnOrder o;
+          SF_TRY(ReadEmptyUnion(r, &o.kind));
+          f->column_orders.push_back(o);
+          return Status::Ok();
+        });
+      case 8:
+        f->has_encryption_algorithm = true;
+        return Status::Ok();  // skipped by ReadStruct
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2, 3, 4}, "FileMetaData");
+}
+
+Status ReadDataPageHeader(R& r, DataPageHeader* d) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &d->num_values, "DataPageHeader");
+      SF_FIELD(2, &d->encoding, "DataPageHeader");
+      SF_FIELD(3, &d->definition_level_encoding, "DataPageHeader");
+      SF_FIELD(4, &d->repetition_level_encoding, "DataPageHeader");
+      case 5:
+        if (h.type != T::kStruct) return WrongType(h, "DataPageHeader");
+        *known = true;
+        d->statistics.emplace();
+        return ReadStatistics(r, &*d->statistics);
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2, 3, 4}, "DataPageHeader");
+}
+
+Status ReadDictionaryPageHeader(R& r, DictionaryPageHeader* d) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &d->num_values, "DictionaryPageHeader");
+      SF_FIELD(2, &d->encoding, "DictionaryPageHeader");
+      SF_FIELD(3, &d->is_sorted, "DictionaryPageHeader");
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2}, "DictionaryPageHeader");
+}
+
+Status ReadDataPageHeaderV2(R& r, DataPageHeaderV2* d) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &d->num_values, "DataPageHeaderV2");
+      SF_FIELD(2, &d->num_nulls, "DataPageHeaderV2");
+      SF_FIELD(3, &d->num_rows, "DataPageHeaderV2");
+      SF_FIELD(4, &d->encoding, "DataPageHeaderV2");
+      SF_FIELD(5, &d->definition_levels_byte_length, "DataPageHeaderV2");
+      SF_FIELD(6, &d->repetition_levels_byte_length, "DataPageHeaderV2");
+      SF_FIELD(7, &d->is_compressed, "DataPageHeaderV2");
+      case 8:
+        if (h.type != T::kStruct) return WrongType(h, "DataPageHeaderV2");
+        *known = true;
+        d->statistics.emplace();
+        return ReadStatistics(r, &*d->statistics);
+      default:
+        return Status::Ok();
+    }
+  }));
+  return Require(seen, {1, 2, 3, 4, 5, 6}, "DataPageHeaderV2");
+}
+
+Status ReadPageHeader(R& r, PageHeader* p) {
+  uint64_t seen = 0;
+  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
+    switch (h.id) {
+      SF_FIELD(1, &p->type, "PageHeader");
+      SF_FIELD(2, &p->uncompressed_page_size, "PageHeader");
+      SF_FIELD(3, &p->compressed_page_size, "PageHeader");
+      SF_FIELD(4, &p->crc, "PageHeader");
+      case 5:
+        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
+        *known = true;
+        p->data_page_header.emplace();
+        return ReadDataPageHeader(r, &*p->data_page_header);
+      case 7:
+        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
+        *known = true;
+        p->dictionary_page_header.emplace();
+        return ReadDictionaryPageHeader(r, &*p->dictionary_page_header);
+      case 8:
+        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
+        *known = true;
+        p->data_page_header_v2.emplace();
+        return ReadDataPageHeaderV2(r, &*p->data_page_header_v2);
+      default:
+        return Status::Ok();
+    }
+  }));
+  SF_TRY(Require(seen, {1, 2, 3}, "PageHeader"));
+  if (p->uncompressed_page_size < 0 || p->compressed_page_size < 0) {
+    return Corruption("thrift: negative page size");
+  }
+  return Status::Ok();
+}
+
+#undef SF_FIELD
+
+template <typename V, typename F>
+Result<V> DeserializeTop(std::span<const uint8_t> data, size_t* used, F read) {
+  R r(data);
+  V value{};
+  SF_TRY(read(r, &value));
+  if (used != nullptr) *used = r.position();
+  return value;
+}
+
+}  // namespace
+
+void SerializeFileMetaData(const FileMetaData& value, std::vector<uint8_t>* out) {
+  SerializeTop(value, out, WriteFileMetaData);
+}
+void SerializePageHeader(const PageHeader& value, std::vector<uint8_t>* out) {
+  SerializeTop(value, out, WritePageHeader);
+}
+void SerializeColumnMetaData(const ColumnMetaData& value, std::vector<uint8_t>* out) {
+  SerializeTop(value, out, WriteColumnMetaData);
+}
+void SerializeStatistics(const Statistics& value, std::vector<uint8_t>* out) {
+  SerializeTop(value, out, WriteStatistics);
+}
+
+Result<FileMetaData> DeserializeFileMetaData(std::span<const uint8_t> data) {
+  auto r = DeserializeTop<FileMetaData>(data, nullptr, ReadFileMetaData);
+  if (!r.ok()) return r.status().WithContext("decoding the footer");
+  return r;
+}
+
+Result<PageHeader> DeserializePageHeader(std::span<const uint8_t> data, size_t* header_size) {
+  auto r = DeserializeTop<PageHeader>(data, header_size, ReadPageHeader);
+  if (!r.ok()) return r.status().WithContext("decoding a page header");
+  return r;
+}
+
+Result<ColumnMetaData> DeserializeColumnMetaData(std::span<const uint8_t> data) {
+  return DeserializeTop<ColumnMetaData>(data, nullptr, ReadColumnMetaData);
+}
+
+Result<Statistics> DeserializeStatistics(std::span<const uint8_t> data) {
+  return DeserializeTop<Statistics>(data, nullptr, ReadStatistics);
+}
+
+#undef SF_TRY
+#undef SF_TRY_IMPL_
+
+}  // namespace salesflow::parquet
