@@ -278,4 +278,17 @@ ClientsResult ComputeClients(const DashboardData& data, const DashboardQuery& q)
   return r;
 }
 
+std::vector<int64_t> RevenuePerMinute(const DashboardData& data, const DashboardQuery& q,
+                                      LocalMinute from, LocalMinute to) {
+  if (to <= from) return {};
+  std::vector<int64_t> out(static_cast<size_t>(to.value() - from.value()), 0);
+  BucketFilter filter(data, q);
+  auto [first, last] = MinuteRange(data, from, to);
+  for (auto it = first; it != last; ++it) {
+    if (filter.Matches(*it))
+      out[static_cast<size_t>(it->minute.value() - from.value())] += it->chiffre_affaires;
+  }
+  return out;
+}
+
 }  // namespace salesflow

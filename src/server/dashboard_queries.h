@@ -107,5 +107,9 @@ TimeseriesResult ComputeTimeseries(const DashboardData& data, const DashboardQue
 BreakdownResult ComputeBreakdown(const DashboardData& data, const DashboardQuery& query,
                                  Dimension dimension);
 ClientsResult ComputeClients(const DashboardData& data, const DashboardQuery& query);
+// Revenue (cents) of every minute of [from, to) after the query's filters, zero-filled,
+// without downsampling (alerts read it; callers bound the span).
+std::vector<int64_t> RevenuePerMinute(const DashboardData& data, const DashboardQuery& query,
+                                      LocalMinute from, LocalMinute to);
 
 }  // namespace salesflow

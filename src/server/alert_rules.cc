@@ -1,0 +1,53 @@
+#include "server/alert_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace salesflow {
+
+AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& query,
+                            const AlertRules& rules) {
+  AlertsResult r;
+  r.period = ResolvePeriod(data, query);
+  if (r.period.to <= r.period.from) return r;
+  // Only the newest 45 days are watched (bounded work); an hour before them feeds the
+  // trailing statistics of their first minutes.
+  LocalMinute watch_from(
+      std::max(r.period.from.value(), r.period.to.value() - 45 * kMinutesPerDay));
+  LocalMinute from(watch_from.value() - 60);
+  std::vector<int64_t> revenue = RevenuePerMinute(data, query, from, r.period.to);
+  std::vector<Alert> fired;
+  double sum = 0, sum_sq = 0;
+  for (size_t i = 0; i < revenue.size(); ++i) {
+    const int64_t v = revenue[i];
+    const LocalMinute minute(from.value() + static_cast<int64_t>(i));
+    if (i >= 60) {
+      if (rules.minute_revenue_above && v > *rules.minute_revenue_above) {
+        fired.push_back({"minute_revenue_above", minute, v, *rules.minute_revenue_above});
+      }
+      if (rules.minute_revenue_below && v < *rules.minute_revenue_below &&
+          minute.value() >= r.period.to.value() - 60) {
+        fired.push_back({"minute_revenue_below", minute, v, *rules.minute_revenue_below});
+      }
+      if (rules.anomaly_sigma) {
+        double mean = sum / 60.0;
+        double sd = std::sqrt(std::max(0.0, sum_sq / 60.0 - mean * mean));
+        if (sd > 0 && std::fabs(static_cast<double>(v) - mean) > *rules.anomaly_sigma * sd) {
+          fired.push_back({"anomaly", minute, v, static_cast<int64_t>(std::llround(mean))});
+        }
+      }
+      double old = static_cast<double>(revenue[i - 60]);
+      sum -= old;
+      sum_sq -= old * old;
+    }
+    sum += static_cast<double>(v);
+    sum_sq += static_cast<double>(v) * static_cast<double>(v);
+  }
+  r.total_fired = static_cast<int64_t>(fired.size());
+  std::reverse(fired.begin(), fired.end());
+  if (fired.size() > kMaxAlerts) fired.resize(kMaxAlerts);
+  r.alerts = std::move(fired);
+  return r;
+}
+
+}  // namespace salesflow

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/dashboard_queries.h"
+
+namespace salesflow {
+
+// Threshold rules on revenue per minute (config [dashboard.alerts]). A rule left unset is off.
+// A rule on the amount of one sale needs individual sales, which the gold tables do not keep:
+// it belongs to the bronze stage and is not evaluated here.
+struct AlertRules {
+  std::optional<int64_t> minute_revenue_above;  // cents: a minute above this fires
+  std::optional<int64_t> minute_revenue_below;  // cents: one of the last 60 minutes below fires
+  std::optional<double> anomaly_sigma;          // k: |minute - trailing-hour mean| > k * stddev
+};
+
+// One fired rule.
+struct Alert {
+  std::string rule;       // "minute_revenue_above", "minute_revenue_below", "anomaly"
+  LocalMinute minute;     // the minute concerned
+  int64_t value = 0;      // that minute's revenue, cents
+  int64_t reference = 0;  // threshold, or the trailing mean for anomalies (cents)
+};
+
+// Newest first, at most kMaxAlerts.
+struct AlertsResult {
+  ResolvedPeriod period;      // the minutes evaluated
+  std::vector<Alert> alerts;  // fired rules
+  int64_t total_fired = 0;    // before truncation
+};
+
+inline constexpr size_t kMaxAlerts = 100;
+
+// Evaluates `rules` on the per-minute revenue of the query's period and filters.
+AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& query,
+                            const AlertRules& rules);
+
+}  // namespace salesflow
