@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <simdjson.h>
+
 #include "base/check.h"
 #include "event/money.h"
 #include "event/sale_decoder.h"
@@ -51,6 +53,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     SF_CHECK(RejectReasonName(rejection.reason) != "unknown");
     return 0;
   }
+  // Differential check: whatever On Demand accepted, simdjson's fully validating DOM parser
+  // must accept too (On Demand only validates what it reads).
+  static simdjson::dom::parser dom;
+  simdjson::dom::element root;
+  SF_CHECK(dom.parse(reinterpret_cast<const char*>(data), size).get(root) == simdjson::SUCCESS);
+  SF_CHECK(root.is_object());
   SF_CHECK_GE(sale.vente_id.value(), 1);
   SF_CHECK_GE(sale.client_id.value(), 1);
   SF_CHECK_GE(sale.produit_id.value(), 1);

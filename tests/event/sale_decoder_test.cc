@@ -320,6 +320,29 @@ TEST(SaleDecoderTest, MalformedInputs) {
   ExpectRejected("null", RejectReason::kWrongType, "");
   ExpectRejected(std::string(kSeedMessage) + " {}", RejectReason::kMalformedJson, "");
   ExpectRejected(std::string(kSeedMessage) + "x", RejectReason::kMalformedJson, "");
+  // Structural damage anywhere, including inside the seed's own fields.
+  for (auto [from, to] : std::vector<std::pair<std::string_view, std::string_view>>{
+           {"42, ", "42 "},
+           {"42, ", "42,, "},
+           {"\"Particulier\"}", "\"Particulier\",}"},
+           {"\"vente_id\": ", "\"vente_id\" "},
+           {"\"quantite\": 2", "\"quantite\": 2x"},
+           {"\"quantite\": 2", "\"quantite\": 02"},
+           {"\"quantite\": 2", "\"quantite\": -"},
+           {"1799.98", "1799.98.5"},
+           {"1799.98", "1799.98e"},
+           {"\"France\"", "'France'"},
+           {"\"France\"", "\"France"},
+           {"{\"vente_id\"", "{vente_id"},
+           {"}", "]"},
+       }) {
+    std::string msg(kSeedMessage);
+    msg.replace(msg.find(from), from.size(), to);
+    Outcome o = DecodeOne(msg);
+    EXPECT_FALSE(o.ok) << msg;
+    EXPECT_EQ(RejectReasonName(o.rejection.reason), "malformed_json")
+        << msg << " -> " << o.rejection.message;
+  }
   EXPECT_TRUE(DecodeOne(std::string(kSeedMessage) + " \n").ok);
   EXPECT_TRUE(DecodeOne(" \n" + std::string(kSeedMessage)).ok);
 }
