@@ -187,16 +187,16 @@ Status AppendJsonDecimalBytes(std::span<const uint8_t> be, int32_t scale, std::s
 }
 
 int64_t Int96ToMicros(const uint8_t* p) {
-  int64_t nanos;
-  int32_t julian_day;
+  // Arrow's arithmetic exactly (unsigned day and nanosecond fields, wrapping), so values
+  // outside the representable range come out as pyarrow shows them.
+  uint64_t nanos;
+  uint32_t julian_day;
   std::memcpy(&nanos, p, 8);
   std::memcpy(&julian_day, p + 8, 4);
-  constexpr int64_t kJulianUnixEpoch = 2440588;
+  constexpr uint64_t kJulianUnixEpoch = 2440588;
   constexpr uint64_t kMicrosPerDay = 86400ull * 1000000ull;
-  // Wrapping arithmetic: hostile values must not be undefined behaviour.
-  const uint64_t day_micros =
-      static_cast<uint64_t>(static_cast<int64_t>(julian_day) - kJulianUnixEpoch) * kMicrosPerDay;
-  return static_cast<int64_t>(day_micros + static_cast<uint64_t>(nanos / 1000));
+  const uint64_t days = static_cast<uint64_t>(julian_day) - kJulianUnixEpoch;
+  return static_cast<int64_t>(days * kMicrosPerDay + nanos / 1000);
 }
 
 void AppendJsonTimeMicros(int64_t micros, std::string* out) {

@@ -35,7 +35,7 @@ void AppendJsonDecimal(int64_t unscaled, int32_t scale, std::string* out);
 Status AppendJsonDecimalBytes(std::span<const uint8_t> big_endian, int32_t scale, std::string* out);
 
 // Microseconds since the epoch of an INT96 timestamp (8 bytes nanoseconds of the day, then
-// 4 bytes Julian day, little-endian), as Arrow computes it.
+// 4 bytes Julian day, little-endian), computed as Arrow does (unsigned, wrapping).
 int64_t Int96ToMicros(const uint8_t* twelve_bytes);
 
 // "14:30:00.000000" from microseconds since midnight, in quotes.

@@ -27,7 +27,7 @@ import pyarrow.types as pt
 def civil_from_days(z):
     # Howard Hinnant's algorithm, as src/base/civil_time.cc.
     z += 719468
-    era = (z if z >= 0 else z - 146096) // 146097
+    era = z // 146097  # Python floors already (C++ needs the negative adjustment)
     doe = z - era * 146097
     yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
     y = yoe + era * 400
