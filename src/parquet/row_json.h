@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "parquet/column_batch.h"
+#include "parquet/schema.h"
+
+namespace salesflow::parquet {
+
+// Rows of a ColumnBatch in the `parquet cat --json` form (issue 3): one JSON object per row,
+// columns in schema order, no whitespace. Values follow json_scalars.h: timestamps
+// "2024-12-16T14:30:00.000000Z" (INT96 and nanoseconds floored to microseconds), dates
+// "2024-12-16", times "14:30:00.000000", decimals exact strings, strings (STRING, ENUM, JSON)
+// as JSON strings, other binary as base64, floats shortest round-trip with "NaN",
+// "Infinity", "-Infinity", unsigned integers unsigned, structs objects, lists arrays, maps
+// arrays of {"key":..,"value":..}, null null.
+
+// Appends the JSON object of row `row` of `batch` (no newline).
+void AppendRowJson(const ColumnBatch& batch, int64_t row, std::string* out);
+
+// Appends the JSON text of slot `i` of `column`, which holds `field`.
+void AppendValueJson(const Field& field, const Column& column, int64_t i, std::string* out);
+
+}  // namespace salesflow::parquet
