@@ -8,6 +8,9 @@
 #include "cli/config_command.h"
 #include "cli/version.h"
 // Subcommand headers (one line each):
+#include "cli/dashboard_command.h"
+#include "cli/token_command.h"
+#include "cli/user_command.h"
 
 int main(int argc, char** argv) {
   try {
@@ -16,6 +19,9 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string("salesflow ") + salesflow::kVersion);
     // Subcommands (one line each):
     salesflow::RegisterConfigCommand(app, ctx);
+    salesflow::RegisterDashboardCommand(app, ctx);  // before user/token: declares their files
+    salesflow::RegisterUserCommand(app, ctx);
+    salesflow::RegisterTokenCommand(app, ctx);
     return ctx.Run(argc, argv);
   } catch (const std::exception& e) {
     // Only start-up bugs get here (a setting declared twice, a flag on an unknown key).

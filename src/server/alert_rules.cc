@@ -5,6 +5,30 @@
 
 namespace salesflow {
 
+Result<int64_t> ParseAmountCents(std::string_view text) {
+  auto bad = [&] {
+    return InvalidArgument("'" + std::string(text.substr(0, 40)) +
+                           "' is not an amount such as 1000 or 1000.50");
+  };
+  if (text.empty() || text.size() > 16) return bad();
+  int64_t units = 0, cents = 0;
+  size_t i = 0, digits = 0;
+  for (; i < text.size() && text[i] != '.'; ++i, ++digits) {
+    if (text[i] < '0' || text[i] > '9') return bad();
+    units = units * 10 + (text[i] - '0');
+  }
+  if (digits == 0) return bad();
+  if (i < text.size()) {
+    std::string_view frac = text.substr(i + 1);
+    if (frac.empty() || frac.size() > 2) return bad();
+    for (char c : frac) {
+      if (c < '0' || c > '9') return bad();
+    }
+    cents = (frac[0] - '0') * 10 + (frac.size() == 2 ? frac[1] - '0' : 0);
+  }
+  return units * 100 + cents;
+}
+
 AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& query,
                             const AlertRules& rules) {
   AlertsResult r;

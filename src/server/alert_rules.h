@@ -2,8 +2,10 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "server/dashboard_queries.h"
 
 namespace salesflow {
@@ -33,6 +35,9 @@ struct AlertsResult {
 };
 
 inline constexpr size_t kMaxAlerts = 100;
+
+// Reads a threshold written as a decimal amount ("1000", "1000.5", "1000.50") into cents.
+Result<int64_t> ParseAmountCents(std::string_view text);
 
 // Evaluates `rules` on the per-minute revenue of the query's period and filters.
 AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& query,
