@@ -1,6 +1,7 @@
 #include "parquet/file_metadata_thrift.h"
 
 #include "parquet/thrift_compact.h"
+#include "test_paths.h"
 
 #include <gtest/gtest.h>
 
@@ -15,9 +16,8 @@ namespace salesflow::parquet {
 namespace {
 
 std::vector<uint8_t> ReadTestFile(const std::string& name) {
-  const char* src = std::getenv("SALESFLOW_SOURCE_DIR");
-  std::string dir = src ? src : ".";
-  std::ifstream in(dir + "/testdata/parquet/" + name, std::ios::binary);
+  std::ifstream in(salesflow::testing::SourceDir() / "testdata" / "parquet" / name,
+                   std::ios::binary);
   EXPECT_TRUE(in.good()) << "missing " << name;
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
 }
