@@ -74,9 +74,25 @@ std::string_view TrimJsonSpace(std::string_view text) {
   return text;
 }
 
+// Raw text for a human message: cut to kMaxQuotedBytes at a character boundary (messages are
+// stored as UTF-8 text in the quarantine table) with control characters escaped.
 std::string Quote(std::string_view text) {
-  if (text.size() <= kMaxQuotedBytes) return std::string(text);
-  return std::string(text.substr(0, kMaxQuotedBytes)) + "...";
+  size_t cut = text.size();
+  if (cut > kMaxQuotedBytes) {
+    cut = kMaxQuotedBytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string out;
+  for (char ch : text.substr(0, cut)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\u{:04x}", c);
+    } else {
+      out.push_back(ch);
+    }
+  }
+  if (cut < text.size()) out += "...";
+  return out;
 }
 
 // Offset of the first byte that does not start or continue a valid UTF-8 sequence.
@@ -163,7 +179,7 @@ struct SaleDecoder::Impl {
 
   bool Fail(RejectReason reason, std::string_view field, std::string message) {
     rejection->reason = reason;
-    rejection->field.assign(field);
+    rejection->field = Quote(field);  // an extra key may be long or hold control characters
     rejection->message = std::move(message);
     return false;
   }

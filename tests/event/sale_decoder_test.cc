@@ -1,6 +1,7 @@
 #include "event/sale_decoder.h"
 
 #include <gtest/gtest.h>
+#include <simdjson.h>
 
 #include <string>
 #include <vector>
@@ -405,6 +406,28 @@ TEST(SaleDecoderTest, ReusedDecoderKeepsNoStateBetweenMessages) {
   auto result = decoder.Decode(kSeedMessage);
   ASSERT_TRUE(result.ok());
   EXPECT_EQ(result->vente_id, VenteId(42));
+}
+
+TEST(SaleDecoderTest, MessagesStayValidUtf8WithoutControlCharacters) {
+  std::string accents;
+  for (int i = 0; i < 30; ++i) accents += "é";
+  for (const std::string& msg :
+       {WithField("timestamp", "\"x" + accents + "\""), WithField("timestamp", R"("x\n\u0001")"),
+        WithField("quantite", "1." + accents), WithField("montant", "1" + accents)}) {
+    Outcome o = DecodeOne(msg);
+    ASSERT_FALSE(o.ok) << msg;
+    // Bronze stores the message as UTF-8 text: never a cut character, never a raw control.
+    EXPECT_TRUE(simdjson::validate_utf8(o.rejection.message)) << o.rejection.message;
+    for (char c : o.rejection.message) EXPECT_GE(static_cast<unsigned char>(c), 0x20);
+  }
+  // The same for the field name when it is an unknown key.
+  std::string msg(kSeedMessage);
+  msg.insert(1, "\"a\\n" + accents + "\": [1, 2}, ");
+  Outcome o = DecodeOne(msg);
+  ASSERT_FALSE(o.ok);
+  EXPECT_TRUE(simdjson::validate_utf8(o.rejection.field)) << o.rejection.field;
+  EXPECT_EQ(o.rejection.field.substr(0, 7), "a\\u000a");
+  EXPECT_LE(o.rejection.field.size(), 50u);
 }
 
 TEST(SaleDecoderTest, StatusNamesReasonAndField) {
