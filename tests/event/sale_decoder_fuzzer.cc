@@ -51,6 +51,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!decoder.Decode(payload, &sale, &rejection).ok()) {
     SF_CHECK(!rejection.message.empty());
     SF_CHECK(RejectReasonName(rejection.reason) != "unknown");
+    // Bronze stores both as UTF-8 text.
+    SF_CHECK(simdjson::validate_utf8(rejection.message));
+    SF_CHECK(simdjson::validate_utf8(rejection.field));
+    SF_CHECK(!HasControl(rejection.message));
+    SF_CHECK(!HasControl(rejection.field));
     return 0;
   }
   // Differential check: whatever On Demand accepted, simdjson's fully validating DOM parser
