@@ -23,6 +23,10 @@ function(salesflow_add_library name)
   add_library(${name} STATIC ${ARG_SOURCES} ${ARG_HEADERS})
   target_include_directories(${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(${name} PUBLIC salesflow_options ${ARG_DEPS})
+  if(SALESFLOW_FUZZ)
+    # The fuzz build compiles only what its fuzzers link.
+    set_target_properties(${name} PROPERTIES EXCLUDE_FROM_ALL ON)
+  endif()
 endfunction()
 
 # salesflow_add_test(NAME SOURCES ... DEPS ... LABELS ... [TIMEOUT s] [FIXTURES ...])
