@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -38,6 +39,8 @@ constexpr std::string_view kFieldNames[kFieldCount] = {
 constexpr uint32_t kAllFields = (1u << kFieldCount) - 1;
 // A timestamp longer than this cannot be valid ("2024-12-16T14:30:00.123456789+01:00" is 35).
 constexpr size_t kMaxTimestampBytes = 64;
+// Up to this many unknown keys, duplicates are found by comparing each new key with the others.
+constexpr size_t kLinearKeyCheck = 32;
 // Raw text quoted in messages is cut to this many bytes so a huge token stays a short message.
 constexpr size_t kMaxQuotedBytes = 40;
 
@@ -174,8 +177,11 @@ struct SaleDecoder::Impl {
   od::parser parser;
   std::unique_ptr<char[]> buffer;  // payload copy with simdjson's padding after it
   size_t buffer_capacity = 0;
-  std::vector<std::string> extra_keys;  // unknown keys seen in this message (duplicate check)
-  Rejection* rejection = nullptr;       // where the current Decode reports
+  // Unknown keys of this message (duplicate check). They point into the parser's string
+  // buffer, which holds every unescaped string until the next document.
+  std::vector<std::string_view> extra_keys;
+  std::vector<std::string_view> sorted_keys;  // scratch for the check of many keys
+  Rejection* rejection = nullptr;             // where the current Decode reports
 
   bool Fail(RejectReason reason, std::string_view field, std::string message) {
     rejection->reason = reason;
@@ -453,10 +459,14 @@ bool SaleDecoder::Impl::Run(std::string_view payload, Sale* sale) {
     const FieldId id = LookupField(key);
     od::value value = field.value();
     if (id == kUnknownField) {
-      for (const std::string& k : extra_keys) {
-        if (k == key) return Fail(RejectReason::kDuplicateField, key, "key appears twice");
+      // Few keys: checked at once, so the first problem is reported first. Many keys: sorted
+      // at the end, so a message of 10k extra keys costs O(n log n), not O(n^2).
+      if (extra_keys.size() < kLinearKeyCheck) {
+        for (std::string_view k : extra_keys) {
+          if (k == key) return Fail(RejectReason::kDuplicateField, key, "key appears twice");
+        }
       }
-      extra_keys.emplace_back(key);
+      extra_keys.push_back(key);
       std::string& extra = sale->extra_json;
       extra.append(extra.empty() ? "{" : ", ");
       AppendJsonString(key, &extra);
@@ -517,6 +527,14 @@ bool SaleDecoder::Impl::Run(std::string_view payload, Sale* sale) {
     }
   }
   if (!sale->extra_json.empty()) sale->extra_json.push_back('}');
+  if (extra_keys.size() > kLinearKeyCheck) {
+    sorted_keys.assign(extra_keys.begin(), extra_keys.end());
+    std::sort(sorted_keys.begin(), sorted_keys.end());
+    auto dup = std::adjacent_find(sorted_keys.begin(), sorted_keys.end());
+    if (dup != sorted_keys.end()) {
+      return Fail(RejectReason::kDuplicateField, *dup, "key appears twice");
+    }
+  }
   // Past the object the document must be over: simdjson reports OUT_OF_BOUNDS for "nothing left".
   if (doc.current_location().error() != simdjson::OUT_OF_BOUNDS) {
     return Fail(RejectReason::kMalformedJson, "", "trailing characters after the JSON object");

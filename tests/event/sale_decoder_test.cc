@@ -267,6 +267,17 @@ TEST(SaleDecoderTest, DuplicateKeys) {
   ExpectRejected(msg, RejectReason::kDuplicateField, "vente_id");
 }
 
+TEST(SaleDecoderTest, ManyExtraKeysAreCheckedForDuplicates) {
+  std::string many(kSeedMessage);
+  many.pop_back();
+  for (int i = 0; i < 3000; ++i) many += ", \"k" + std::to_string(i) + "\": " + std::to_string(i);
+  Outcome o = DecodeOne(many + "}");
+  ASSERT_TRUE(o.ok) << o.rejection.message;
+  EXPECT_NE(o.sale.extra_json.find("\"k2999\": 2999}"), std::string::npos);
+  ExpectRejected(many + ", \"k1234\": 0}", RejectReason::kDuplicateField, "k1234");
+  ExpectRejected(many + ", \"k\\u0031\": 0}", RejectReason::kDuplicateField, "k1");
+}
+
 TEST(SaleDecoderTest, ExtraFieldsAreKept) {
   std::string msg(kSeedMessage);
   msg.insert(msg.size() - 1,
