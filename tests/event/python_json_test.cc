@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "event/generator.h"
 #include "event/sale_decoder.h"
 #include "event/sale_json.h"
@@ -40,8 +42,10 @@ TEST(PythonJsonTest, EncoderMatchesPythonAndDecoderTakesPythonOutput) {
   const std::string python = Python();
   ASSERT_FALSE(python.empty()) << "no python: set SALESFLOW_PYTHON or run scripts/setup-venv";
   const std::filesystem::path dir = testing::TempDir();
-  const std::filesystem::path in_path = dir / "event_python_in.tsv";
-  const std::filesystem::path out_path = dir / "event_python_out.jsonl";
+  // The pid keeps concurrent runs from two build trees apart.
+  const std::string tag = std::to_string(getpid());
+  const std::filesystem::path in_path = dir / ("event_python_in_" + tag + ".tsv");
+  const std::filesystem::path out_path = dir / ("event_python_out_" + tag + ".jsonl");
 
   SaleGeneratorOptions options;
   options.seed = 99;
@@ -80,6 +84,8 @@ TEST(PythonJsonTest, EncoderMatchesPythonAndDecoderTakesPythonOutput) {
   }
   // Python's float products really do carry noise in some messages, so the tolerance was used.
   EXPECT_GT(noisy_texts, 10);
+  std::filesystem::remove(in_path);
+  std::filesystem::remove(out_path);
 }
 
 }  // namespace
