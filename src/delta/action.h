@@ -84,6 +84,7 @@ struct RemoveFile {
   std::optional<int64_t> size;                        // copied from the add
   std::optional<StringMap> tags;                      // copied from the add
   std::optional<DeletionVector> deletion_vector;      // the DV of the removed (path, dv) pair
+  std::optional<std::string> stats;                   // copied from the add (newer Spark)
   friend bool operator==(const RemoveFile&, const RemoveFile&) = default;
 };
 

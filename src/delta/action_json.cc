@@ -205,6 +205,7 @@ Result<Action> ParseRemove(object obj) {
   SF_ASSIGN_OR_RETURN(rm.size, r.OptionalInt("size"));
   SF_ASSIGN_OR_RETURN(rm.tags, r.OptionalStringMap("tags"));
   SF_ASSIGN_OR_RETURN(rm.deletion_vector, OptionalDeletionVector(r));
+  SF_ASSIGN_OR_RETURN(rm.stats, r.OptionalString("stats"));
   return Action(std::move(rm));
 }
 
@@ -459,6 +460,10 @@ struct ActionWriter {
     if (r.deletion_vector) {
       w.Key("deletionVector");
       WriteDeletionVector(w, *r.deletion_vector);
+    }
+    if (r.stats) {
+      w.Key("stats");
+      w.String(*r.stats);
     }
     w.EndObject();
   }

@@ -1,0 +1,13 @@
+#include "delta/engine_info.h"
+
+#ifndef SALESFLOW_DELTA_VERSION
+#error "SALESFLOW_DELTA_VERSION must be defined by src/delta/CMakeLists.txt"
+#endif
+
+namespace salesflow::delta {
+
+std::string EngineInfo() {
+  return std::string("salesflow/") + SALESFLOW_DELTA_VERSION;
+}
+
+}  // namespace salesflow::delta
