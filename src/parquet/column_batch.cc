@@ -179,14 +179,23 @@ Status Bad(const Field& f, const std::string& what) {
   return InvalidArgument("column '" + f.name + "': " + what);
 }
 
-Status ValidateColumn(const Column& c, const Field& f, int64_t length) {
+// `mask`: when set, the slots whose enclosing structs are present (1) or null (0); a required
+// field may hold nulls only under a null struct.
+Status ValidateColumn(const Column& c, const Field& f, int64_t length,
+                      const std::vector<uint8_t>* mask) {
   if (c.storage != StorageOf(f)) return Bad(f, "storage does not match the schema");
   if (c.length != length) {
     return Bad(f, "length " + std::to_string(c.length) + ", expected " + std::to_string(length));
   }
   auto n = static_cast<size_t>(length);
   if (!c.validity.empty() && c.validity.size() != n) return Bad(f, "validity size");
-  if (!f.nullable && c.NullCount() != 0) return Bad(f, "null in a required field");
+  if (!f.nullable && !c.validity.empty()) {
+    for (size_t i = 0; i < c.validity.size(); ++i) {
+      if (c.validity[i] == 0 && (mask == nullptr || (*mask)[i] != 0)) {
+        return Bad(f, "null in a required field");
+      }
+    }
+  }
   auto check_offsets = [&](int64_t limit) -> Status {
     if (c.offsets.size() != n + 1 || c.offsets[0] != 0) return Bad(f, "offsets size");
     for (size_t i = 0; i < n; ++i) {
@@ -214,8 +223,19 @@ Status ValidateColumn(const Column& c, const Field& f, int64_t length) {
                                                                       : Bad(f, "byte count");
     case ColumnStorage::kStruct:
       if (c.children.size() != f.children.size()) return Bad(f, "child count");
-      for (size_t i = 0; i < c.children.size(); ++i) {
-        SF_RETURN_IF_ERROR(ValidateColumn(c.children[i], f.children[i], length));
+      {
+        std::vector<uint8_t> present;
+        const std::vector<uint8_t>* child_mask = mask;
+        if (!c.validity.empty()) {
+          present = c.validity;
+          if (mask != nullptr) {
+            for (size_t i = 0; i < n; ++i) present[i] &= (*mask)[i];
+          }
+          child_mask = &present;
+        }
+        for (size_t i = 0; i < c.children.size(); ++i) {
+          SF_RETURN_IF_ERROR(ValidateColumn(c.children[i], f.children[i], length, child_mask));
+        }
       }
       return Status::Ok();
     case ColumnStorage::kList:
@@ -225,7 +245,7 @@ Status ValidateColumn(const Column& c, const Field& f, int64_t length) {
       SF_RETURN_IF_ERROR(check_offsets(child_length));
       if (c.offsets[n] != child_length) return Bad(f, "offsets do not cover the elements");
       for (size_t i = 0; i < c.children.size(); ++i) {
-        SF_RETURN_IF_ERROR(ValidateColumn(c.children[i], f.children[i], child_length));
+        SF_RETURN_IF_ERROR(ValidateColumn(c.children[i], f.children[i], child_length, nullptr));
       }
       return Status::Ok();
     }
@@ -242,7 +262,7 @@ Status ColumnBatch::Validate() const {
                            std::to_string(schema->fields().size()));
   }
   for (size_t i = 0; i < columns.size(); ++i) {
-    SF_RETURN_IF_ERROR(ValidateColumn(columns[i], schema->fields()[i], num_rows));
+    SF_RETURN_IF_ERROR(ValidateColumn(columns[i], schema->fields()[i], num_rows, nullptr));
   }
   return Status::Ok();
 }
