@@ -9,6 +9,7 @@
 #include "cli/version.h"
 // Subcommand headers (one line each):
 #include "cli/dashboard_command.h"
+#include "cli/parquet_command.h"
 #include "cli/token_command.h"
 #include "cli/user_command.h"
 
@@ -22,6 +23,7 @@ int main(int argc, char** argv) {
     salesflow::RegisterDashboardCommand(app, ctx);  // before user/token: declares their files
     salesflow::RegisterUserCommand(app, ctx);
     salesflow::RegisterTokenCommand(app, ctx);
+    salesflow::RegisterParquetCommand(app, ctx);
     return ctx.Run(argc, argv);
   } catch (const std::exception& e) {
     // Only start-up bugs get here (a setting declared twice, a flag on an unknown key).

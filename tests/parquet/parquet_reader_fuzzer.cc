@@ -14,9 +14,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace salesflow::parquet;
   ReaderOptions options;
   // Small caps keep each input fast and far below libFuzzer's memory limit.
-  options.limits.max_page_bytes = uint64_t{8} << 20;
-  options.limits.max_chunk_values = uint64_t{1} << 20;
-  options.limits.max_rebuilt_bytes = uint64_t{8} << 20;
+  options.limits.max_page_bytes = uint64_t{1} << 20;
+  options.limits.max_chunk_values = uint64_t{1} << 17;
+  options.limits.max_rebuilt_bytes = uint64_t{1} << 20;
   options.max_footer_bytes = uint64_t{1} << 20;
   auto reader = ParquetReader::Open(
       std::make_unique<MemorySource>(std::vector<uint8_t>(data, data + size), "fuzz"), options);

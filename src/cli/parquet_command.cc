@@ -1,0 +1,172 @@
+#include "cli/parquet_command.h"
+
+#include <cstring>
+#include <memory>
+#include <string>
+
+#include "parquet/column_batch.h"
+#include "parquet/json_scalars.h"
+#include "parquet/reader.h"
+#include "parquet/row_json.h"
+
+namespace salesflow {
+namespace {
+
+using parquet::ColumnBatch;
+using parquet::ParquetReader;
+
+// A statistics value (PLAIN bytes without length prefix) as text for `parquet meta`.
+std::string StatValue(parquet::Type type, const parquet::Field& field, const std::string& raw) {
+  std::string out;
+  auto fixed = [&raw](auto zero) {
+    decltype(zero) v = zero;
+    if (raw.size() == sizeof v) std::memcpy(&v, raw.data(), sizeof v);
+    return v;
+  };
+  switch (type) {
+    case parquet::Type::kBoolean:
+      return raw.size() == 1 && raw[0] != 0 ? "true" : "false";
+    case parquet::Type::kInt32:
+      return raw.size() == 4 ? std::to_string(fixed(int32_t{0})) : "?";
+    case parquet::Type::kInt64:
+      return raw.size() == 8 ? std::to_string(fixed(int64_t{0})) : "?";
+    case parquet::Type::kFloat:
+      if (raw.size() != 4) return "?";
+      parquet::AppendJsonFloat(fixed(0.0f), &out);
+      return out;
+    case parquet::Type::kDouble:
+      if (raw.size() != 8) return "?";
+      parquet::AppendJsonDouble(fixed(0.0), &out);
+      return out;
+    default:
+      break;
+  }
+  const bool text = field.logical ? field.logical->kind == parquet::LogicalType::Kind::kString
+                                  : field.converted == parquet::ConvertedType::kUtf8;
+  if (text) {
+    parquet::AppendJsonString(raw, &out);
+  } else {
+    parquet::AppendJsonBase64(std::span(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()),
+                              &out);
+  }
+  return out;
+}
+
+std::string FormatMeta(const std::string& path, const ParquetReader& reader) {
+  const parquet::FileMetaData& m = reader.metadata();
+  std::string out = "file: " + path + "\n";
+  out += "created_by: " + m.created_by.value_or("") + "\n";
+  out += "version: " + std::to_string(m.version) + "\n";
+  out += "num_rows: " + std::to_string(m.num_rows) + "\n";
+  out += "num_row_groups: " + std::to_string(m.row_groups.size()) + "\n";
+  out += "num_columns: " + std::to_string(reader.schema()->leaves().size()) + "\n";
+  if (!m.key_value_metadata.empty()) {
+    out += "key_value_metadata:";
+    for (const parquet::KeyValue& kv : m.key_value_metadata) {
+      out += " " + kv.key + " (" + std::to_string(kv.value ? kv.value->size() : 0) + " bytes)";
+    }
+    out += "\n";
+  }
+  const auto& leaves = reader.schema()->leaves();
+  for (size_t g = 0; g < m.row_groups.size(); ++g) {
+    const parquet::RowGroup& rg = m.row_groups[g];
+    out += "row group " + std::to_string(g) + ": rows " + std::to_string(rg.num_rows) +
+           ", uncompressed " + std::to_string(rg.total_byte_size) + " bytes\n";
+    for (size_t c = 0; c < rg.columns.size() && c < leaves.size(); ++c) {
+      if (!rg.columns[c].meta_data) continue;
+      const parquet::ColumnMetaData& cm = *rg.columns[c].meta_data;
+      std::string name;
+      for (const std::string& p : leaves[c].path) name += (name.empty() ? "" : ".") + p;
+      out += "  " + name + ": " + std::string(parquet::TypeName(cm.type)) + " " +
+             std::string(parquet::CompressionCodecName(cm.codec)) + " values " +
+             std::to_string(cm.num_values) + ", " + std::to_string(cm.total_compressed_size) +
+             " bytes (" + std::to_string(cm.total_uncompressed_size) + " uncompressed), encodings";
+      for (parquet::Encoding e : cm.encodings) out += " " + std::string(parquet::EncodingName(e));
+      if (cm.statistics) {
+        const parquet::Statistics& s = *cm.statistics;
+        if (s.null_count) out += ", nulls " + std::to_string(*s.null_count);
+        const auto& min = s.min_value ? s.min_value : s.min;
+        const auto& max = s.max_value ? s.max_value : s.max;
+        if (min) out += ", min " + StatValue(cm.type, *leaves[c].field, *min);
+        if (max) out += ", max " + StatValue(cm.type, *leaves[c].field, *max);
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+// Prints rows as JSON lines, or tab-separated JSON values under a header line.
+Status Cat(const std::string& path, int64_t limit, bool json, std::ostream& os) {
+  SF_ASSIGN_OR_RETURN(auto reader, ParquetReader::OpenFile(path));
+  const auto& fields = reader->schema()->fields();
+  if (!json) {
+    std::string header;
+    for (const auto& f : fields) header += (header.empty() ? "" : "\t") + f.name;
+    os << header << '\n';
+  }
+  ColumnBatch batch;
+  std::string line;
+  int64_t printed = 0;
+  for (int g = 0; g < reader->num_row_groups() && (limit < 0 || printed < limit); ++g) {
+    SF_RETURN_IF_ERROR(reader->ReadRowGroup(g, &batch));
+    for (int64_t r = 0; r < batch.num_rows && (limit < 0 || printed < limit); ++r, ++printed) {
+      line.clear();
+      if (json) {
+        parquet::AppendRowJson(batch, r, &line);
+      } else {
+        for (size_t k = 0; k < fields.size(); ++k) {
+          if (k > 0) line.push_back('\t');
+          parquet::AppendValueJson(fields[k], batch.columns[k], r, &line);
+        }
+      }
+      line.push_back('\n');
+      os << line;
+    }
+  }
+  os.flush();
+  return Status::Ok();
+}
+
+}  // namespace
+
+void RegisterParquetCommand(CLI::App& app, CommandContext& ctx) {
+  CLI::App* group = app.add_subcommand("parquet", "inspect Parquet files");
+  group->require_subcommand(1);
+  struct Options {
+    std::string file;
+    int64_t limit = -1;
+    bool json = false;
+  };
+  auto options = std::make_shared<Options>();
+
+  Command& schema = ctx.AddCommand(*group, "schema", "print the schema of a Parquet file");
+  schema.app().add_option("file", options->file, "Parquet file")->required();
+  schema.Run([&ctx, options](const Config&) -> Status {
+    SF_ASSIGN_OR_RETURN(auto reader, ParquetReader::OpenFile(options->file));
+    ctx.out() << reader->schema()->ToString();
+    ctx.out().flush();
+    return Status::Ok();
+  });
+
+  Command& meta = ctx.AddCommand(*group, "meta",
+                                 "print the footer: row groups, column chunks, codecs, statistics");
+  meta.app().add_option("file", options->file, "Parquet file")->required();
+  meta.Run([&ctx, options](const Config&) -> Status {
+    SF_ASSIGN_OR_RETURN(auto reader, ParquetReader::OpenFile(options->file));
+    ctx.out() << FormatMeta(options->file, *reader);
+    ctx.out().flush();
+    return Status::Ok();
+  });
+
+  Command& cat = ctx.AddCommand(*group, "cat", "print the rows of a Parquet file");
+  cat.app().add_option("file", options->file, "Parquet file")->required();
+  cat.app().add_option("--limit", options->limit, "print at most N rows")->type_name("N");
+  cat.app().add_flag("--json", options->json, "one JSON object per row");
+  cat.Run([&ctx, options](const Config&) -> Status {
+    if (options->limit < -1) return InvalidArgument("--limit must be >= 0");
+    return Cat(options->file, options->limit, options->json, ctx.out());
+  });
+}
+
+}  // namespace salesflow
