@@ -8,8 +8,12 @@
 #include "cli/config_command.h"
 #include "cli/version.h"
 // Subcommand headers (one line each):
+#include "cli/broker_command.h"
 #include "cli/dashboard_command.h"
+#include "cli/demo_command.h"
 #include "cli/parquet_command.h"
+#include "cli/produce_command.h"
+#include "cli/table_maintenance_command.h"
 #include "cli/token_command.h"
 #include "cli/user_command.h"
 
@@ -24,6 +28,10 @@ int main(int argc, char** argv) {
     salesflow::RegisterUserCommand(app, ctx);
     salesflow::RegisterTokenCommand(app, ctx);
     salesflow::RegisterParquetCommand(app, ctx);
+    salesflow::RegisterProduceCommand(app, ctx);
+    salesflow::RegisterBrokerCommand(app, ctx);
+    salesflow::RegisterDemoCommand(app, ctx);  // after produce: uses its settings
+    salesflow::RegisterTableMaintenanceCommand(app, ctx);  // after table history/files
     return ctx.Run(argc, argv);
   } catch (const std::exception& e) {
     // Only start-up bugs get here (a setting declared twice, a flag on an unknown key).
