@@ -92,6 +92,22 @@ void ColumnChunkWriter::AddBinary(std::string_view v) {
   if (options_.statistics) chunk_stats_.UpdateBinary(v);
 }
 
+// The hot path of string columns: no per-value calls beyond the inlined dictionary probe.
+void ColumnChunkWriter::AddBinaryRunToDictionary(const Column& column, int64_t begin, int64_t end) {
+  const int64_t* off = column.offsets.data();
+  const char* base = reinterpret_cast<const char*>(column.bytes.data());
+  size_t at = indices_.size();
+  indices_.resize(at + static_cast<size_t>(end - begin));
+  uint32_t* out = indices_.data() + at;
+  bool stats = options_.statistics;
+  for (int64_t i = begin; i < end; ++i) {
+    std::string_view v(base + off[i], static_cast<size_t>(off[i + 1] - off[i]));
+    bool inserted;
+    *out++ = dict_binary_.GetOrInsert(v, &inserted);
+    if (inserted && stats) chunk_stats_.UpdateBinary(v);
+  }
+}
+
 void ColumnChunkWriter::AddBool(bool v) {
   bools_.push_back(v ? 1 : 0);
   if (options_.statistics) chunk_stats_.UpdateBool(v);
@@ -177,6 +193,12 @@ Status ColumnChunkWriter::WriteFlat(const Column& column, int64_t begin, int64_t
         for (int64_t i = begin; i < end; ++i) AddBool(column.bools[static_cast<size_t>(i)] != 0);
         break;
       case ColumnStorage::kBinary:
+        if (use_dictionary_) {
+          AddBinaryRunToDictionary(column, begin, end);
+        } else {
+          for (int64_t i = begin; i < end; ++i) AddBinary(column.BinaryAt(i));
+        }
+        break;
       case ColumnStorage::kFixed:
         for (int64_t i = begin; i < end; ++i) AddBinary(column.BinaryAt(i));
         break;

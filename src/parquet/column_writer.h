@@ -52,6 +52,7 @@ class ColumnChunkWriter {
   template <typename T, typename U>
   void AddFixed(const T* values, int64_t n);
   void AddBinary(std::string_view v);
+  void AddBinaryRunToDictionary(const Column& column, int64_t begin, int64_t end);
   void AddBool(bool v);
   template <typename T>
   void AddSelected(const std::vector<T>& src, const Column& column, std::span<const int64_t> slots);

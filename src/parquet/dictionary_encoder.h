@@ -22,16 +22,16 @@ class FixedDictionary {
   uint32_t GetOrInsert(U key, bool* inserted) {
     size_t i = Hash(key) & mask_;
     while (true) {
-      int32_t s = slots_[i];
-      if (s < 0) break;
-      if (values_[static_cast<size_t>(s)] == key) {
+      const Slot& s = slots_[i];
+      if (s.index < 0) break;
+      if (s.key == key) {
         *inserted = false;
-        return static_cast<uint32_t>(s);
+        return static_cast<uint32_t>(s.index);
       }
       i = (i + 1) & mask_;
     }
     auto index = static_cast<uint32_t>(values_.size());
-    slots_[i] = static_cast<int32_t>(index);
+    slots_[i] = Slot{key, static_cast<int32_t>(index)};
     values_.push_back(key);
     *inserted = true;
     if (values_.size() * 2 > slots_.size()) Rehash(slots_.size() * 2);
@@ -47,30 +47,36 @@ class FixedDictionary {
   // Empties the dictionary, keeping capacity.
   void Clear() {
     values_.clear();
-    std::fill(slots_.begin(), slots_.end(), -1);
+    std::fill(slots_.begin(), slots_.end(), Slot{});
   }
 
  private:
+  // The key sits in the slot so a probe is one memory access.
+  struct Slot {
+    U key = 0;
+    int32_t index = -1;
+  };
   static size_t Hash(U key) {
     uint64_t h = static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL;
     return static_cast<size_t>(h ^ (h >> 29));
   }
   void Rehash(size_t capacity) {
-    slots_.assign(capacity, -1);
+    slots_.assign(capacity, Slot{});
     mask_ = capacity - 1;
     for (size_t v = 0; v < values_.size(); ++v) {
       size_t i = Hash(values_[v]) & mask_;
-      while (slots_[i] >= 0) i = (i + 1) & mask_;
-      slots_[i] = static_cast<int32_t>(v);
+      while (slots_[i].index >= 0) i = (i + 1) & mask_;
+      slots_[i] = Slot{values_[v], static_cast<int32_t>(v)};
     }
   }
 
-  std::vector<int32_t> slots_;  // index into values_, or -1
+  std::vector<Slot> slots_;
   std::vector<U> values_;
   size_t mask_ = 0;
 };
 
-// Byte strings (BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY); values are stored back to back.
+// Byte strings (BYTE_ARRAY and FIXED_LEN_BYTE_ARRAY); values are stored back to back. Slots
+// carry hash, length and offset so a probe touches one cache line before the bytes.
 class BinaryDictionary {
  public:
   BinaryDictionary() { Rehash(1024); }
@@ -82,18 +88,16 @@ class BinaryDictionary {
     while (true) {
       const Slot& s = slots_[i];
       if (s.index < 0) break;
-      if (s.hash == h) {
-        const Entry& e = entries_[static_cast<size_t>(s.index)];
-        if (e.length == v.size() &&
-            std::memcmp(bytes_.data() + e.offset, v.data(), v.size()) == 0) {
-          *inserted = false;
-          return static_cast<uint32_t>(s.index);
-        }
+      if (s.hash == h && s.length == v.size() &&
+          Equal(reinterpret_cast<const char*>(bytes_.data()) + s.offset, v.data(), v.size())) {
+        *inserted = false;
+        return static_cast<uint32_t>(s.index);
       }
       i = (i + 1) & mask_;
     }
     auto index = static_cast<uint32_t>(entries_.size());
-    slots_[i] = Slot{h, static_cast<int32_t>(index)};
+    slots_[i] =
+        Slot{h, bytes_.size(), static_cast<uint32_t>(v.size()), static_cast<int32_t>(index)};
     entries_.push_back(Entry{bytes_.size(), v.size()});
     bytes_.insert(bytes_.end(), v.begin(), v.end());
     *inserted = true;
@@ -117,29 +121,53 @@ class BinaryDictionary {
     std::fill(slots_.begin(), slots_.end(), Slot{});
   }
 
-  // 8 bytes at a time with a multiply-xorshift mix; good enough spread for probing.
+  // Overlapping word loads (no variable-length memcpy) mixed by multiply-xorshift.
   static uint64_t Hash(const char* p, size_t n) {
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xC2B2AE3D27D4EB4FULL);
-    while (n >= 8) {
-      uint64_t k;
-      std::memcpy(&k, p, 8);
-      h = (h ^ k) * 0xBF58476D1CE4E5B9ULL;
-      h ^= h >> 31;
-      p += 8;
-      n -= 8;
+    uint64_t a, b;
+    if (n >= 8) {
+      a = Load8(p);
+      b = Load8(p + n - 8);
+      for (size_t i = 8; i + 8 < n; i += 8) a = Mix(a ^ Load8(p + i), 0x9FB21C651E98DF25ULL);
+    } else if (n >= 4) {
+      a = Load4(p);
+      b = Load4(p + n - 4);
+    } else if (n > 0) {
+      a = static_cast<uint8_t>(p[0]) | (uint64_t{static_cast<uint8_t>(p[n / 2])} << 8) |
+          (uint64_t{static_cast<uint8_t>(p[n - 1])} << 16);
+      b = 0;
+    } else {
+      a = b = 0;
     }
-    if (n > 0) {
-      uint64_t k = 0;
-      std::memcpy(&k, p, n);
-      h = (h ^ k) * 0x94D049BB133111EBULL;
-      h ^= h >> 29;
-    }
-    return h * 0xFF51AFD7ED558CCDULL ^ (h >> 32);
+    return Mix(a ^ (n * 0x9E3779B97F4A7C15ULL), b ^ 0xC2B2AE3D27D4EB4FULL);
   }
 
  private:
+  static uint64_t Load8(const char* p) {
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  static uint64_t Load4(const char* p) {
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+  }
+  static uint64_t Mix(uint64_t a, uint64_t b) {
+    uint64_t h = (a ^ (b >> 17)) * 0xBF58476D1CE4E5B9ULL;
+    h ^= b + (h >> 31);
+    h *= 0x94D049BB133111EBULL;
+    return h ^ (h >> 29);
+  }
+  static bool Equal(const char* a, const char* b, size_t n) {
+    if (n >= 8 && n <= 16) return Load8(a) == Load8(b) && Load8(a + n - 8) == Load8(b + n - 8);
+    if (n >= 4 && n < 8) return Load4(a) == Load4(b) && Load4(a + n - 4) == Load4(b + n - 4);
+    return std::memcmp(a, b, n) == 0;
+  }
+
   struct Slot {
     uint64_t hash = 0;
+    size_t offset = 0;
+    uint32_t length = 0;
     int32_t index = -1;
   };
   struct Entry {
@@ -154,7 +182,7 @@ class BinaryDictionary {
       uint64_t h = Hash(reinterpret_cast<const char*>(bytes_.data()) + e.offset, e.length);
       size_t i = static_cast<size_t>(h) & mask_;
       while (slots_[i].index >= 0) i = (i + 1) & mask_;
-      slots_[i] = Slot{h, static_cast<int32_t>(v)};
+      slots_[i] = Slot{h, e.offset, static_cast<uint32_t>(e.length), static_cast<int32_t>(v)};
     }
   }
 

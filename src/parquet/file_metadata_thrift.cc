@@ -303,7 +303,7 @@ Status Get(R& r, const H& h, const char* what, std::string* v) {
 }
 template <typename E>
 requires std::is_enum_v<E> Status Get(R& r, const H& h, const char* what, E* v) {
-  int32_t i;
+  int32_t i = 0;
   SF_TRY(Get(r, h, what, &i));
   *v = static_cast<E>(i);
   return Status::Ok();
@@ -352,7 +352,7 @@ template <typename F>
 Status ReadList(R& r, const H& h, T expected, const char* what, F element) {
   if (h.type != T::kList) return WrongType(h, what);
   T et;
-  uint32_t n;
+  uint32_t n = 0;
   SF_TRY(r.ReadListBegin(&et, &n));
   if (et != expected && !(expected == T::kI64 && et == T::kI32)) {
     return Corruption(std::string("thrift: list of ") + what + " has element type " +
@@ -420,7 +420,7 @@ Status ReadLogicalType(R& r, LogicalType* t) {
           if (f.id == 2) {
             if (f.type != T::kStruct) return WrongType(f, "TimestampType");
             *k = true;
-            int16_t unit;
+            int16_t unit = 0;
             SF_TRY(ReadEmptyUnion(r, &unit));
             t->unit = static_cast<TimeUnit>(unit);
             return Status::Ok();
@@ -493,7 +493,7 @@ Status ReadKeyValues(R& r, const H& h, std::vector<KeyValue>* out) {
 
 Status ReadI64List(R& r, const H& h, std::vector<int64_t>* out) {
   return ReadList(r, h, T::kI64, "i64", [&](uint32_t) -> Status {
-    int64_t v;
+    int64_t v = 0;
     SF_TRY(r.ReadI64(&v));
     out->push_back(v);
     return Status::Ok();
@@ -527,7 +527,7 @@ Status ReadColumnMetaData(R& r, ColumnMetaData* m) {
       case 2:
         *known = true;
         return ReadList(r, h, T::kI32, "encodings", [&](uint32_t) -> Status {
-          int32_t v;
+          int32_t v = 0;
           SF_TRY(r.ReadI32(&v));
           m->encodings.push_back(static_cast<Encoding>(v));
           return Status::Ok();

@@ -152,7 +152,7 @@ Status ThriftCompactReader::ReadFieldBegin(ThriftFieldHeader* header) {
     return Status::Ok();
   }
   if (!IsKnownType(type)) return Corruption("thrift: unknown field type " + std::to_string(type));
-  int16_t id;
+  int16_t id = 0;
   int delta = b >> 4;
   int16_t last = last_ids_.empty() ? 0 : last_ids_.back();
   if (delta != 0) {
@@ -189,7 +189,7 @@ Status ThriftCompactReader::ReadByte(int8_t* value) {
 }
 
 Status ThriftCompactReader::ReadI16(int16_t* value) {
-  int32_t v;
+  int32_t v = 0;
   SF_RETURN_IF_ERROR(ReadI32(&v));
   if (v < INT16_MIN || v > INT16_MAX) return Corruption("thrift: i16 out of range");
   *value = static_cast<int16_t>(v);
@@ -197,7 +197,7 @@ Status ThriftCompactReader::ReadI16(int16_t* value) {
 }
 
 Status ThriftCompactReader::ReadI32(int32_t* value) {
-  uint64_t u;
+  uint64_t u = 0;
   SF_RETURN_IF_ERROR(ReadVarint(&u));
   if (u > UINT32_MAX) return Corruption("thrift: i32 varint out of range");
   uint32_t z = static_cast<uint32_t>(u);
@@ -206,7 +206,7 @@ Status ThriftCompactReader::ReadI32(int32_t* value) {
 }
 
 Status ThriftCompactReader::ReadI64(int64_t* value) {
-  uint64_t z;
+  uint64_t z = 0;
   SF_RETURN_IF_ERROR(ReadVarint(&z));
   *value = static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
   return Status::Ok();
@@ -220,7 +220,7 @@ Status ThriftCompactReader::ReadDouble(double* value) {
 }
 
 Status ThriftCompactReader::ReadBinary(std::string_view* value) {
-  uint64_t n;
+  uint64_t n = 0;
   SF_RETURN_IF_ERROR(ReadVarint(&n));
   if (n > remaining()) {
     return Corruption("thrift: binary of " + std::to_string(n) + " bytes, " +
@@ -248,17 +248,17 @@ Status ThriftCompactReader::SkipDepth(ThriftType type, int depth) {
     case ThriftType::kBoolFalse:
       return Status::Ok();  // a bool field's value lives in its header
     case ThriftType::kByte: {
-      int8_t v;
+      int8_t v = 0;
       return ReadByte(&v);
     }
     case ThriftType::kI16:
     case ThriftType::kI32:
     case ThriftType::kI64: {
-      uint64_t v;
+      uint64_t v = 0;
       return ReadVarint(&v);
     }
     case ThriftType::kDouble: {
-      double v;
+      double v = 0;
       return ReadDouble(&v);
     }
     case ThriftType::kBinary: {
@@ -267,12 +267,12 @@ Status ThriftCompactReader::SkipDepth(ThriftType type, int depth) {
     }
     case ThriftType::kList:
     case ThriftType::kSet: {
-      ThriftType et;
-      uint32_t n;
+      ThriftType et = ThriftType::kStop;
+      uint32_t n = 0;
       SF_RETURN_IF_ERROR(ReadListBegin(&et, &n));
       for (uint32_t i = 0; i < n; ++i) {
         if (et == ThriftType::kBoolTrue) {
-          bool b;
+          bool b = false;
           SF_RETURN_IF_ERROR(ReadBool(&b));
         } else {
           SF_RETURN_IF_ERROR(SkipDepth(et, depth + 1));
@@ -281,7 +281,7 @@ Status ThriftCompactReader::SkipDepth(ThriftType type, int depth) {
       return Status::Ok();
     }
     case ThriftType::kMap: {
-      uint64_t n;
+      uint64_t n = 0;
       SF_RETURN_IF_ERROR(ReadVarint(&n));
       if (n == 0) return Status::Ok();
       if (pos_ >= data_.size()) return Corruption("thrift: map header past the end");
@@ -295,7 +295,7 @@ Status ThriftCompactReader::SkipDepth(ThriftType type, int depth) {
       for (uint64_t i = 0; i < n; ++i) {
         for (ThriftType t : {kt, vt}) {
           if (t == ThriftType::kBoolTrue || t == ThriftType::kBoolFalse) {
-            bool b;
+            bool b = false;
             SF_RETURN_IF_ERROR(ReadBool(&b));
           } else {
             SF_RETURN_IF_ERROR(SkipDepth(t, depth + 1));

@@ -21,6 +21,8 @@ constexpr uint8_t kMagic[4] = {'P', 'A', 'R', '1'};
 // Rows shredded and encoded per step: small enough for page and dictionary limits to be
 // checked often, large enough to amortise the per-step dispatch.
 constexpr int64_t kRowsPerStep = 4096;
+// Arrow's default zstd level: ingestion favours speed, and files stay comparable to pyarrow's.
+constexpr int kDefaultZstdLevel = 1;
 
 }  // namespace
 
@@ -69,8 +71,10 @@ Result<std::unique_ptr<ParquetWriter>> ParquetWriter::Open(std::shared_ptr<const
       return Unsupported("unsupported: writing " +
                          std::string(CompressionCodecName(options.codec)));
   }
+  int level = options.compression_level;
+  if (level == 0 && options.codec == CompressionCodec::kZstd) level = kDefaultZstdLevel;
   SF_ASSIGN_OR_RETURN(std::unique_ptr<Codec> codec,
-                      MakeCodec(options.codec, CodecOptions{.level = options.compression_level}));
+                      MakeCodec(options.codec, CodecOptions{.level = level}));
   std::unique_ptr<ParquetWriter> w(
       new ParquetWriter(std::move(schema), sink, std::move(options), std::move(codec)));
   SF_RETURN_IF_ERROR(w->WriteBytes(kMagic));
