@@ -1,0 +1,21 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "base/result.h"
+#include "delta/schema.h"
+
+namespace salesflow::delta {
+
+// Parses metaData.schemaString, Spark's JSON StructType:
+//   {"type":"struct","fields":[{"name":..,"type":..,"nullable":..,"metadata":{..}}]}
+// with nested {"type":"array","elementType":..,"containsNull":..} and
+// {"type":"map","keyType":..,"valueType":..,"valueContainsNull":..}. Corruption for malformed
+// JSON or shape; Unsupported naming an unknown primitive type (e.g. "variant").
+Result<StructType> ParseSchemaJson(std::string_view json);
+
+// Writes a schema exactly as Spark's StructType.json does (field order, compact, escaping).
+std::string SchemaToJson(const StructType& schema);
+
+}  // namespace salesflow::delta
