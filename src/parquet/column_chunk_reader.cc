@@ -124,8 +124,7 @@ Result<std::span<const uint8_t>> PageDecoder::Decompress(std::span<const uint8_t
     }
     return compressed;
   }
-  out_->pages.emplace_back(static_cast<size_t>(size));
-  std::vector<uint8_t>& buffer = out_->pages.back();
+  std::vector<uint8_t>& buffer = out_->NewBuffer(static_cast<size_t>(size));
   SF_RETURN_IF_ERROR(codec_->Decompress(compressed, buffer));
   return std::span<const uint8_t>(buffer);
 }
@@ -267,8 +266,9 @@ Status PageDecoder::DataV2(const PageHeader& header, std::span<const uint8_t> bo
     }
     data = values_size == 0 ? std::span<const uint8_t>() : values;
     if (!stable && !data.empty()) {
-      out_->pages.emplace_back(data.begin(), data.end());
-      data = out_->pages.back();
+      std::vector<uint8_t>& copy = out_->NewBuffer(data.size());
+      std::memcpy(copy.data(), data.data(), data.size());
+      data = copy;
     }
   } else {
     SF_ASSIGN_OR_RETURN(data, Decompress(values, values_size, stable));
@@ -446,6 +446,24 @@ bool WriterNeedsParquet816Padding(std::string_view created_by) {
   return parts[2] < 9;
 }
 
+std::vector<uint8_t>& ColumnChunkData::NewBuffer(size_t size) {
+  if (pages_used == pages.size()) pages.emplace_back();
+  std::vector<uint8_t>& buffer = pages[pages_used++];
+  buffer.resize(size);
+  return buffer;
+}
+
+void ColumnChunkData::Reset() {
+  def_levels.clear();
+  rep_levels.clear();
+  num_levels = 0;
+  num_values = 0;
+  fixed.clear();
+  binary.clear();
+  pages_used = 0;
+  arena = ByteArena();
+}
+
 size_t FixedValueWidth(const LeafInfo& leaf) {
   switch (leaf.physical_type) {
     case Type::kBoolean:
@@ -501,13 +519,25 @@ Status ReadColumnChunk(ByteSource* source, const ColumnMetaData& meta, const Lea
     // (PARQUET-816, IMPALA-694); like Arrow, read up to 100 more bytes.
     length += std::min<uint64_t>(100, size - static_cast<uint64_t>(start) - length);
   }
-  std::vector<uint8_t> chunk(static_cast<size_t>(length));
+  // Views of uncompressed pages point into the chunk buffer, which lives with `out`.
+  // (A span, not the vector: later NewBuffer calls may move the vector object itself.)
+  const std::span<uint8_t> chunk(out->NewBuffer(static_cast<size_t>(length)));
   SF_RETURN_IF_ERROR(source->ReadAt(static_cast<uint64_t>(start), chunk).WithContext(where));
 
   // Reserve for the declared count (bounded above) so appends do not reallocate per page.
   const size_t declared = static_cast<size_t>(meta.num_values);
   if (leaf.max_def > 0) out->def_levels.reserve(declared);
   if (leaf.max_rep > 0) out->rep_levels.reserve(declared);
+  // Values too (growing page by page copies and faults in fresh memory), but never more than
+  // one per bit of the chunk's uncompressed bytes: a lying count cannot make us reserve much.
+  const uint64_t plausible = std::min<uint64_t>(
+      declared, static_cast<uint64_t>(std::max<int64_t>(meta.total_uncompressed_size, 0)) * 8);
+  const size_t width = FixedValueWidth(leaf);
+  if (leaf.physical_type == Type::kByteArray) {
+    out->binary.reserve(static_cast<size_t>(plausible));
+  } else if (width <= 16) {
+    out->fixed.reserve(static_cast<size_t>(plausible) * width);
+  }
 
   PageDecoder decoder(leaf, limits, codec.get(), out);
   size_t pos = 0;
@@ -515,7 +545,7 @@ Status ReadColumnChunk(ByteSource* source, const ColumnMetaData& meta, const Lea
     const std::string page_where =
         where + ", page at offset " + std::to_string(static_cast<uint64_t>(start) + pos);
     size_t header_size = 0;
-    auto header = DeserializePageHeader(std::span(chunk).subspan(pos), &header_size);
+    auto header = DeserializePageHeader(chunk.subspan(pos), &header_size);
     if (!header.ok()) return header.status().WithContext(page_where);
     if (header->compressed_page_size < 0 ||
         static_cast<size_t>(header->compressed_page_size) > chunk.size() - pos - header_size) {
@@ -538,8 +568,6 @@ Status ReadColumnChunk(ByteSource* source, const ColumnMetaData& meta, const Lea
     return Corruption(where + ": the first repetition level is " +
                       std::to_string(out->rep_levels[0]) + ", not 0");
   }
-  // Views of uncompressed pages point into the chunk buffer: keep it alive with the data.
-  out->pages.push_back(std::move(chunk));
   return Status::Ok();
 }
 

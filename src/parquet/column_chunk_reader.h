@@ -45,8 +45,15 @@ struct ColumnChunkData {
   size_t num_values = 0;                    // non-null values (def == max_def)
   std::vector<uint8_t> fixed;               // fixed-width types: num_values * width bytes
   std::vector<std::string_view> binary;     // BYTE_ARRAY: views into pages / arena below
-  std::vector<std::vector<uint8_t>> pages;  // decompressed buffers the views point into
+  std::vector<std::vector<uint8_t>> pages;  // chunk and page buffers the views point into
+  size_t pages_used = 0;                    // buffers of `pages` holding this chunk's data
   ByteArena arena;                          // values rebuilt by DELTA_BYTE_ARRAY
+
+  // A buffer of `size` bytes that lives until Reset, reusing one left by an earlier chunk
+  // (fresh large allocations cost page faults on every row group).
+  std::vector<uint8_t>& NewBuffer(size_t size);
+  // Forgets the content, keeping the buffers' memory for the next chunk.
+  void Reset();
 };
 
 // Reads and decodes every page of one column chunk of `source`: dictionary page, data pages

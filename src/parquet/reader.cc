@@ -113,16 +113,15 @@ Status ParquetReader::ReadRowGroup(int index, ColumnBatch* batch) {
   const std::string where = source_->name() + ", row group " + std::to_string(index);
   SF_RETURN_IF_ERROR(ValidateRowGroup(index).WithContext(where));
   const RowGroup& rg = metadata_.row_groups[static_cast<size_t>(index)];
-  chunks_.clear();
   chunks_.resize(leaves_.size());
   for (size_t c = 0; c < leaves_.size(); ++c) {
+    chunks_[c].Reset();
     SF_RETURN_IF_ERROR(ReadColumnChunk(source_.get(), *rg.columns[c].meta_data, leaves_[c],
                                        options_.limits, parquet_816_padding_, &chunks_[c])
                            .WithContext(where));
   }
   batch->schema = schema_;
   SF_RETURN_IF_ERROR(AssembleRowGroup(*schema_, chunks_, rg.num_rows, batch).WithContext(where));
-  chunks_.clear();
   return Status::Ok();
 }
 

@@ -25,7 +25,8 @@ struct ReaderOptions {
 
 // Reads a Parquet file row group by row group into ColumnBatches: footer, schema (including
 // the legacy list layouts), every codec and encoding of docs/DESIGN.md "Reading", record
-// assembly of structs, lists and maps. Memory is bounded by one row group. Errors name the
+// assembly of structs, lists and maps. Memory is bounded by one row group (whose buffers the
+// reader keeps for the next one). Errors name the
 // file, row group, column and page offset; unsupported features give
 // Unsupported("unsupported: <what>").
 class ParquetReader {
@@ -61,7 +62,7 @@ class ParquetReader {
   FileMetaData metadata_;
   std::shared_ptr<const Schema> schema_;
   std::vector<LeafInfo> leaves_;
-  std::vector<ColumnChunkData> chunks_;  // reused between row groups
+  std::vector<ColumnChunkData> chunks_;  // decoded chunks; their buffers are reused
   bool parquet_816_padding_ = false;     // see WriterNeedsParquet816Padding
 };
 

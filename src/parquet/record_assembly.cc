@@ -156,7 +156,7 @@ class Assembler {
   template <typename T>
   static void Spread(const uint8_t* dense, size_t slots, const uint8_t* valid,
                      std::vector<T>* out) {
-    out->assign(slots, T{});
+    out->resize(slots);  // every slot is written below: no need to zero them first
     if (valid == nullptr) {
       if (slots != 0) std::memcpy(out->data(), dense, slots * sizeof(T));
       return;
@@ -164,10 +164,12 @@ class Assembler {
     T* dst = out->data();
     size_t v = 0;
     for (size_t i = 0; i < slots; ++i) {
+      T value{};
       if (valid[i]) {
-        std::memcpy(dst + i, dense + v * sizeof(T), sizeof(T));
+        std::memcpy(&value, dense + v * sizeof(T), sizeof(T));
         ++v;
       }
+      dst[i] = value;
     }
   }
 
@@ -193,14 +195,19 @@ class Assembler {
       case ColumnStorage::kFixed: {
         const size_t width = f.physical == Type::kInt96 ? 12 : static_cast<size_t>(f.type_length);
         out->fixed_width = static_cast<int32_t>(width);
-        out->bytes.assign(slots * width, 0);
+        out->bytes.resize(slots * width);
         if (valid == nullptr) {
           if (slots != 0) std::memcpy(out->bytes.data(), dense, slots * width);
           return Status::Ok();
         }
         size_t v = 0;
         for (size_t i = 0; i < slots; ++i) {
-          if (valid[i]) std::memcpy(out->bytes.data() + i * width, dense + (v++) * width, width);
+          uint8_t* dst = out->bytes.data() + i * width;
+          if (valid[i]) {
+            std::memcpy(dst, dense + (v++) * width, width);
+          } else {
+            std::memset(dst, 0, width);
+          }
         }
         return Status::Ok();
       }
