@@ -47,9 +47,9 @@ Status RunSaleProducer(Producer& producer, SaleGenerator& generator,
           std::clamp<int64_t>(static_cast<int64_t>(wait_s * 1000), 1, 100));
       producer.Poll(wait);
     } else {
-      // Send what is due, checking for a stop every 1024 events.
+      // Send what is due, in slices of 1024 between progress updates.
       int64_t batch = std::min<int64_t>(due - sent, 1024);
-      for (int64_t i = 0; i < batch; ++i) {
+      for (int64_t i = 0; i < batch && !StopRequested(); ++i) {
         generator.Next(&message);
         status = producer.Send(message.key, message.payload);
         if (!status.ok()) break;
