@@ -19,9 +19,11 @@ if(seeds EQUAL 0)
   message(FATAL_ERROR "no seed files found in ${SEED_DIRS}")
 endif()
 message(STATUS "fuzzing ${FUZZER} for ${SECONDS}s from ${seeds} seeds")
+# -entropic=0: with whole Parquet files as inputs the entropic schedule's per-feature
+# bookkeeping took 80% of the time (11 runs/s instead of ~150 on the loaded CI machine).
 execute_process(
   COMMAND "${FUZZER}" -max_total_time=${SECONDS} -timeout=10 -rss_limit_mb=2048
-          -max_len=65536 -print_final_stats=1 "${CORPUS}"
+          -max_len=65536 -entropic=0 -print_final_stats=1 "${CORPUS}"
   RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "fuzzer ${FUZZER} failed (exit ${rc}); see the crash file above")
