@@ -2,7 +2,7 @@
 """Parquet encode benchmark: salesflow's writer vs pyarrow on the bronze schema, same run.
 
 usage: bench/parquet_vs_pyarrow.py [ROWS] [--bench PATH] [--codec zstd]
-  (python from scripts/setup-venv; PATH defaults to build-release/bench/parquet_write_bench)
+  (python from scripts/setup-venv; PATH defaults to build/bench/parquet_write_bench, `make build`)
 
 1. parquet_write_bench encodes ROWS rows (default 10M) of the bronze schema with zstd, dictionary
    on, 1 Mi-row row groups, 1 MiB pages, on one thread, timing only the writer.
@@ -27,7 +27,7 @@ def main():
     args = sys.argv[1:]
     rows = 10_000_000
     here = os.path.dirname(os.path.abspath(__file__))
-    bench = os.path.join(here, "..", "build-release", "bench", "parquet_write_bench")
+    bench = os.path.join(here, "..", "build", "bench", "parquet_write_bench")
     codec = "zstd"
     i = 0
     while i < len(args):
