@@ -66,7 +66,7 @@ struct AddFile {
   int64_t size = 0;                    // bytes
   int64_t modification_time = 0;       // ms since epoch
   bool data_change = true;             // false for compaction (rows unchanged)
-  std::optional<std::string> stats;    // stats JSON text (file_stats.h)
+  std::optional<std::string> stats;    // stats JSON text (stats_json.h)
   std::optional<StringMap> tags;       // free-form tags
   std::optional<DeletionVector> deletion_vector;      // deletionVector (read only)
   std::optional<int64_t> base_row_id;                 // baseRowId (row tracking; read only)
