@@ -206,12 +206,11 @@ Status ColumnChunkWriter::WriteFlat(const Column& column, int64_t begin, int64_t
         return Internal("WriteFlat on a non-leaf column");
     }
   } else if (nulls < n) {
-    std::vector<int64_t> slots;
-    slots.reserve(static_cast<size_t>(n - nulls));
+    slots_.clear();
     for (int64_t i = begin; i < end; ++i) {
-      if (column.validity[static_cast<size_t>(i)] != 0) slots.push_back(i);
+      if (column.validity[static_cast<size_t>(i)] != 0) slots_.push_back(i);
     }
-    AddSelectedAny(column, slots);
+    AddSelectedAny(column, slots_);
   }
   return AfterWrite();
 }

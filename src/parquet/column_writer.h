@@ -92,6 +92,7 @@ class ColumnChunkWriter {
   std::vector<int64_t> gather64_;
   std::vector<float> gatherf_;
   std::vector<double> gatherd_;
+  std::vector<int64_t> slots_;
 
   // The chunk in progress.
   std::vector<uint8_t> pages_;

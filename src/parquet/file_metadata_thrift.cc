@@ -4,36 +4,15 @@
 #include <utility>
 
 #include "parquet/thrift_compact.h"
+#include "parquet/thrift_struct_codec.h"
 
 namespace salesflow::parquet {
 
 namespace {
 
-// SF_RETURN_IF_ERROR with a unique variable, since the decoders nest it inside lambdas.
-#define SF_TRY_IMPL_(var, expr)       \
-  do {                                \
-    ::salesflow::Status var = (expr); \
-    if (!var.ok()) return var;        \
-  } while (false)
-#define SF_TRY(expr) SF_TRY_IMPL_(SF_CONCAT_(sf_try_, __COUNTER__), expr)
-
-using W = ThriftCompactWriter;
-using R = ThriftCompactReader;
-using H = ThriftFieldHeader;
-using T = ThriftType;
+using namespace thrift_codec;  // NOLINT: the struct codec vocabulary
 
 // ---------------------------------------------------------------- encoding
-
-void WriteStatistics(W& w, const Statistics& s) {
-  if (s.max) w.FieldBinary(1, *s.max);
-  if (s.min) w.FieldBinary(2, *s.min);
-  if (s.null_count) w.FieldI64(3, *s.null_count);
-  if (s.distinct_count) w.FieldI64(4, *s.distinct_count);
-  if (s.max_value) w.FieldBinary(5, *s.max_value);
-  if (s.min_value) w.FieldBinary(6, *s.min_value);
-  if (s.is_max_value_exact) w.FieldBool(7, *s.is_max_value_exact);
-  if (s.is_min_value_exact) w.FieldBool(8, *s.is_min_value_exact);
-}
 
 void WriteEmptyStructField(W& w, int16_t id) {
   w.FieldStructBegin(id);
@@ -211,179 +190,7 @@ void WriteFileMetaData(W& w, const FileMetaData& f) {
   }
 }
 
-void WritePageHeader(W& w, const PageHeader& p) {
-  w.FieldI32(1, static_cast<int32_t>(p.type));
-  w.FieldI32(2, p.uncompressed_page_size);
-  w.FieldI32(3, p.compressed_page_size);
-  if (p.crc) w.FieldI32(4, *p.crc);
-  if (p.data_page_header) {
-    const DataPageHeader& d = *p.data_page_header;
-    w.FieldStructBegin(5);
-    w.FieldI32(1, d.num_values);
-    w.FieldI32(2, static_cast<int32_t>(d.encoding));
-    w.FieldI32(3, static_cast<int32_t>(d.definition_level_encoding));
-    w.FieldI32(4, static_cast<int32_t>(d.repetition_level_encoding));
-    if (d.statistics) {
-      w.FieldStructBegin(5);
-      WriteStatistics(w, *d.statistics);
-      w.StructEnd();
-    }
-    w.StructEnd();
-  }
-  if (p.dictionary_page_header) {
-    const DictionaryPageHeader& d = *p.dictionary_page_header;
-    w.FieldStructBegin(7);
-    w.FieldI32(1, d.num_values);
-    w.FieldI32(2, static_cast<int32_t>(d.encoding));
-    if (d.is_sorted) w.FieldBool(3, *d.is_sorted);
-    w.StructEnd();
-  }
-  if (p.data_page_header_v2) {
-    const DataPageHeaderV2& d = *p.data_page_header_v2;
-    w.FieldStructBegin(8);
-    w.FieldI32(1, d.num_values);
-    w.FieldI32(2, d.num_nulls);
-    w.FieldI32(3, d.num_rows);
-    w.FieldI32(4, static_cast<int32_t>(d.encoding));
-    w.FieldI32(5, d.definition_levels_byte_length);
-    w.FieldI32(6, d.repetition_levels_byte_length);
-    if (d.is_compressed) w.FieldBool(7, *d.is_compressed);
-    if (d.statistics) {
-      w.FieldStructBegin(8);
-      WriteStatistics(w, *d.statistics);
-      w.StructEnd();
-    }
-    w.StructEnd();
-  }
-}
-
-// Top-level structs are written without the StructBegin of a containing field.
-template <typename V, typename F>
-void SerializeTop(const V& value, std::vector<uint8_t>* out, F write) {
-  W w(out);
-  w.StructBegin();
-  write(w, value);
-  w.StructEnd();
-}
-
 // ---------------------------------------------------------------- decoding
-
-Status WrongType(const H& h, const char* what) {
-  return Corruption(std::string("thrift: field ") + std::to_string(h.id) + " of " + what +
-                    " has wire type " + std::to_string(static_cast<int>(h.type)));
-}
-
-Status Get(R& r, const H& h, const char* what, int32_t* v) {
-  if (h.type != T::kI32) return WrongType(h, what);
-  return r.ReadI32(v);
-}
-Status Get(R& r, const H& h, const char* what, int16_t* v) {
-  if (h.type != T::kI16 && h.type != T::kI32) return WrongType(h, what);
-  return r.ReadI16(v);
-}
-Status Get(R& r, const H& h, const char* what, int64_t* v) {
-  if (h.type != T::kI64 && h.type != T::kI32) return WrongType(h, what);
-  return r.ReadI64(v);
-}
-Status Get(R& r, const H& h, const char* what, int8_t* v) {
-  if (h.type != T::kByte) return WrongType(h, what);
-  return r.ReadByte(v);
-}
-Status Get(R&, const H& h, const char* what, bool* v) {
-  if (h.type != T::kBoolTrue && h.type != T::kBoolFalse) return WrongType(h, what);
-  *v = h.type == T::kBoolTrue;
-  return Status::Ok();
-}
-Status Get(R& r, const H& h, const char* what, std::string* v) {
-  if (h.type != T::kBinary) return WrongType(h, what);
-  std::string_view s;
-  SF_TRY(r.ReadBinary(&s));
-  v->assign(s);
-  return Status::Ok();
-}
-template <typename E>
-requires std::is_enum_v<E> Status Get(R& r, const H& h, const char* what, E* v) {
-  int32_t i = 0;
-  SF_TRY(Get(r, h, what, &i));
-  *v = static_cast<E>(i);
-  return Status::Ok();
-}
-template <typename V>
-Status Get(R& r, const H& h, const char* what, std::optional<V>* v) {
-  V x{};
-  SF_TRY(Get(r, h, what, &x));
-  *v = std::move(x);
-  return Status::Ok();
-}
-
-// Reads a struct: `field(h)` handles the fields it knows and returns false for the others,
-// which are skipped. `seen` collects the ids below 64 for required-field checks.
-template <typename F>
-Status ReadStruct(R& r, uint64_t* seen, F field) {
-  SF_TRY(r.StructBegin());
-  while (true) {
-    H h;
-    SF_TRY(r.ReadFieldBegin(&h));
-    if (h.type == T::kStop) break;
-    bool known = false;
-    SF_TRY(field(h, &known));
-    if (!known) {
-      SF_TRY(r.Skip(h.type));
-    } else if (h.id >= 0 && h.id < 64) {
-      *seen |= uint64_t{1} << h.id;
-    }
-  }
-  r.StructEnd();
-  return Status::Ok();
-}
-
-Status Require(uint64_t seen, std::initializer_list<int> ids, const char* what) {
-  for (int id : ids) {
-    if ((seen & (uint64_t{1} << id)) == 0) {
-      return Corruption(std::string("thrift: ") + what + " lacks required field " +
-                        std::to_string(id));
-    }
-  }
-  return Status::Ok();
-}
-
-// Reads a list field whose elements `element(i)` reads.
-template <typename F>
-Status ReadList(R& r, const H& h, T expected, const char* what, F element) {
-  if (h.type != T::kList) return WrongType(h, what);
-  T et;
-  uint32_t n = 0;
-  SF_TRY(r.ReadListBegin(&et, &n));
-  if (et != expected && !(expected == T::kI64 && et == T::kI32)) {
-    return Corruption(std::string("thrift: list of ") + what + " has element type " +
-                      std::to_string(static_cast<int>(et)));
-  }
-  for (uint32_t i = 0; i < n; ++i) SF_TRY(element(i));
-  return Status::Ok();
-}
-
-#define SF_FIELD(ID, DEST, WHAT) \
-  case ID:                       \
-    *known = true;               \
-    return Get(r, h, WHAT, DEST)
-
-Status ReadStatistics(R& r, Statistics* s) {
-  uint64_t seen = 0;
-  return ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
-    switch (h.id) {
-      SF_FIELD(1, &s->max, "Statistics");
-      SF_FIELD(2, &s->min, "Statistics");
-      SF_FIELD(3, &s->null_count, "Statistics");
-      SF_FIELD(4, &s->distinct_count, "Statistics");
-      SF_FIELD(5, &s->max_value, "Statistics");
-      SF_FIELD(6, &s->min_value, "Statistics");
-      SF_FIELD(7, &s->is_max_value_exact, "Statistics");
-      SF_FIELD(8, &s->is_min_value_exact, "Statistics");
-      default:
-        return Status::Ok();
-    }
-  });
-}
 
 // Reads a union of empty structs (TimeUnit, ColumnOrder): the id of the member that is set.
 Status ReadEmptyUnion(R& r, int16_t* member) {
@@ -710,144 +517,22 @@ Status ReadFileMetaData(R& r, FileMetaData* f) {
   return Require(seen, {1, 2, 3, 4}, "FileMetaData");
 }
 
-Status ReadDataPageHeader(R& r, DataPageHeader* d) {
-  uint64_t seen = 0;
-  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
-    switch (h.id) {
-      SF_FIELD(1, &d->num_values, "DataPageHeader");
-      SF_FIELD(2, &d->encoding, "DataPageHeader");
-      SF_FIELD(3, &d->definition_level_encoding, "DataPageHeader");
-      SF_FIELD(4, &d->repetition_level_encoding, "DataPageHeader");
-      case 5:
-        if (h.type != T::kStruct) return WrongType(h, "DataPageHeader");
-        *known = true;
-        d->statistics.emplace();
-        return ReadStatistics(r, &*d->statistics);
-      default:
-        return Status::Ok();
-    }
-  }));
-  return Require(seen, {1, 2, 3, 4}, "DataPageHeader");
-}
-
-Status ReadDictionaryPageHeader(R& r, DictionaryPageHeader* d) {
-  uint64_t seen = 0;
-  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
-    switch (h.id) {
-      SF_FIELD(1, &d->num_values, "DictionaryPageHeader");
-      SF_FIELD(2, &d->encoding, "DictionaryPageHeader");
-      SF_FIELD(3, &d->is_sorted, "DictionaryPageHeader");
-      default:
-        return Status::Ok();
-    }
-  }));
-  return Require(seen, {1, 2}, "DictionaryPageHeader");
-}
-
-Status ReadDataPageHeaderV2(R& r, DataPageHeaderV2* d) {
-  uint64_t seen = 0;
-  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
-    switch (h.id) {
-      SF_FIELD(1, &d->num_values, "DataPageHeaderV2");
-      SF_FIELD(2, &d->num_nulls, "DataPageHeaderV2");
-      SF_FIELD(3, &d->num_rows, "DataPageHeaderV2");
-      SF_FIELD(4, &d->encoding, "DataPageHeaderV2");
-      SF_FIELD(5, &d->definition_levels_byte_length, "DataPageHeaderV2");
-      SF_FIELD(6, &d->repetition_levels_byte_length, "DataPageHeaderV2");
-      SF_FIELD(7, &d->is_compressed, "DataPageHeaderV2");
-      case 8:
-        if (h.type != T::kStruct) return WrongType(h, "DataPageHeaderV2");
-        *known = true;
-        d->statistics.emplace();
-        return ReadStatistics(r, &*d->statistics);
-      default:
-        return Status::Ok();
-    }
-  }));
-  return Require(seen, {1, 2, 3, 4, 5, 6}, "DataPageHeaderV2");
-}
-
-Status ReadPageHeader(R& r, PageHeader* p) {
-  uint64_t seen = 0;
-  SF_TRY(ReadStruct(r, &seen, [&](const H& h, bool* known) -> Status {
-    switch (h.id) {
-      SF_FIELD(1, &p->type, "PageHeader");
-      SF_FIELD(2, &p->uncompressed_page_size, "PageHeader");
-      SF_FIELD(3, &p->compressed_page_size, "PageHeader");
-      SF_FIELD(4, &p->crc, "PageHeader");
-      case 5:
-        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
-        *known = true;
-        p->data_page_header.emplace();
-        return ReadDataPageHeader(r, &*p->data_page_header);
-      case 7:
-        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
-        *known = true;
-        p->dictionary_page_header.emplace();
-        return ReadDictionaryPageHeader(r, &*p->dictionary_page_header);
-      case 8:
-        if (h.type != T::kStruct) return WrongType(h, "PageHeader");
-        *known = true;
-        p->data_page_header_v2.emplace();
-        return ReadDataPageHeaderV2(r, &*p->data_page_header_v2);
-      default:
-        return Status::Ok();
-    }
-  }));
-  SF_TRY(Require(seen, {1, 2, 3}, "PageHeader"));
-  if (p->uncompressed_page_size < 0 || p->compressed_page_size < 0) {
-    return Corruption("thrift: negative page size");
-  }
-  return Status::Ok();
-}
-
-#undef SF_FIELD
-
-template <typename V, typename F>
-Result<V> DeserializeTop(std::span<const uint8_t> data, size_t* used, F read) {
-  R r(data);
-  V value{};
-  SF_TRY(read(r, &value));
-  if (used != nullptr) *used = r.position();
-  return value;
-}
-
 }  // namespace
 
 void SerializeFileMetaData(const FileMetaData& value, std::vector<uint8_t>* out) {
   SerializeTop(value, out, WriteFileMetaData);
 }
-void SerializePageHeader(const PageHeader& value, std::vector<uint8_t>* out) {
-  SerializeTop(value, out, WritePageHeader);
-}
 void SerializeColumnMetaData(const ColumnMetaData& value, std::vector<uint8_t>* out) {
   SerializeTop(value, out, WriteColumnMetaData);
 }
-void SerializeStatistics(const Statistics& value, std::vector<uint8_t>* out) {
-  SerializeTop(value, out, WriteStatistics);
-}
-
 Result<FileMetaData> DeserializeFileMetaData(std::span<const uint8_t> data) {
   auto r = DeserializeTop<FileMetaData>(data, nullptr, ReadFileMetaData);
   if (!r.ok()) return r.status().WithContext("decoding the footer");
   return r;
 }
 
-Result<PageHeader> DeserializePageHeader(std::span<const uint8_t> data, size_t* header_size) {
-  auto r = DeserializeTop<PageHeader>(data, header_size, ReadPageHeader);
-  if (!r.ok()) return r.status().WithContext("decoding a page header");
-  return r;
-}
-
 Result<ColumnMetaData> DeserializeColumnMetaData(std::span<const uint8_t> data) {
   return DeserializeTop<ColumnMetaData>(data, nullptr, ReadColumnMetaData);
 }
-
-Result<Statistics> DeserializeStatistics(std::span<const uint8_t> data) {
-  return DeserializeTop<Statistics>(data, nullptr, ReadStatistics);
-}
-
-#undef SF_TRY
-#undef SF_TRY_IMPL_
 
 }  // namespace salesflow::parquet
