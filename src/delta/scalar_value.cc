@@ -35,8 +35,7 @@ Result<int64_t> ParseDateDays(std::string_view text) {
       d > 31) {
     return BadText("date", text);
   }
-  return DaysFromCivil(static_cast<int32_t>(y), static_cast<uint32_t>(m),
-                       static_cast<uint32_t>(d));
+  return DaysFromCivil(static_cast<int32_t>(y), static_cast<uint32_t>(m), static_cast<uint32_t>(d));
 }
 
 Result<int64_t> ParseTimestampMicros(std::string_view text) {
@@ -95,7 +94,7 @@ Result<int64_t> ParseDecimalUnscaled(std::string_view text, int32_t scale) {
     negative = text[0] == '-';
     pos = 1;
   }
-  __int128 value = 0;
+  int64_t value = 0;
   int fraction_digits = -1;
   bool any = false;
   for (; pos < text.size(); ++pos) {
@@ -113,15 +112,16 @@ Result<int64_t> ParseDecimalUnscaled(std::string_view text, int32_t scale) {
       }
       ++fraction_digits;
     }
-    value = value * 10 + (c - '0');
-    if (value > static_cast<__int128>(INT64_MAX)) return BadText("decimal in range", text);
+    if (__builtin_mul_overflow(value, 10, &value) ||
+        __builtin_add_overflow(value, c - '0', &value)) {
+      return BadText("decimal in range", text);
+    }
   }
   if (!any) return BadText("decimal", text);
   for (int i = std::max(fraction_digits, 0); i < scale; ++i) {
-    value *= 10;
-    if (value > static_cast<__int128>(INT64_MAX)) return BadText("decimal in range", text);
+    if (__builtin_mul_overflow(value, 10, &value)) return BadText("decimal in range", text);
   }
-  return static_cast<int64_t>(negative ? -value : value);
+  return negative ? -value : value;
 }
 
 Result<ScalarValue> ParseScalarText(std::string_view type, std::string_view text) {

@@ -1,0 +1,59 @@
+#include "delta/log_cleanup.h"
+
+#include <fmt/format.h>
+
+#include "delta/log_files.h"
+#include "delta/vacuum.h"
+
+namespace salesflow::delta {
+
+Result<LogCleanupResult> CleanupExpiredLogs(Storage& storage, const Snapshot& snapshot,
+                                            const LogCleanupOptions& options) {
+  const Clock& clock = options.clock != nullptr ? *options.clock : SystemClock::Instance();
+  int64_t retention = options.retention_ms.value_or(
+      RetentionPropertyMs(snapshot, "delta.logRetentionDuration").value_or(kDefaultLogRetentionMs));
+  int64_t cutoff = clock.NowMillis() - retention;
+  SF_ASSIGN_OR_RETURN(LogListing listing, ListLog(storage, TableVersion(0)));
+  // The commits below a version are all expired up to the first young one.
+  TableVersion first_young(INT64_MAX);
+  for (const LogFile& commit : listing.commits) {
+    if (commit.info.modification_time_ms >= cutoff) {
+      first_young = commit.version;
+      break;
+    }
+  }
+  LogCleanupResult result;
+  const CheckpointInstance* keep = nullptr;
+  for (const CheckpointInstance& cp : listing.checkpoints) {
+    // Everything below cp must be expired, and cp must be within the snapshot we checked.
+    if (cp.version <= first_young && cp.version <= snapshot.version()) keep = &cp;
+  }
+  if (keep == nullptr) return result;
+  result.kept_from = keep->version;
+  // Ascending order: a crash leaves a contiguous suffix of commits after a checkpoint.
+  size_t next_checkpoint = 0;
+  for (const LogFile& commit : listing.commits) {
+    if (commit.version >= keep->version) break;
+    while (next_checkpoint < listing.checkpoints.size() &&
+           listing.checkpoints[next_checkpoint].version <= commit.version) {
+      for (const LogFile& part : listing.checkpoints[next_checkpoint].files) {
+        SF_RETURN_IF_ERROR(storage.Delete(part.path()));
+        result.deleted.push_back(part.path());
+      }
+      ++next_checkpoint;
+    }
+    SF_RETURN_IF_ERROR(storage.Delete(commit.path()));
+    result.deleted.push_back(commit.path());
+  }
+  while (next_checkpoint < listing.checkpoints.size() &&
+         listing.checkpoints[next_checkpoint].version < keep->version) {
+    for (const LogFile& part : listing.checkpoints[next_checkpoint].files) {
+      SF_RETURN_IF_ERROR(storage.Delete(part.path()));
+      result.deleted.push_back(part.path());
+    }
+    ++next_checkpoint;
+  }
+  return result;
+}
+
+}  // namespace salesflow::delta
