@@ -277,7 +277,7 @@ Status ReadSchemaElement(R& r, SchemaElement* e) {
 }
 
 Status ReadKeyValues(R& r, const H& h, std::vector<KeyValue>* out) {
-  return ReadList(r, h, T::kStruct, "KeyValue", [&](uint32_t) -> Status {
+  return ReadList(r, h, T::kStruct, "KeyValue", sizeof(KeyValue), [&](uint32_t) -> Status {
     KeyValue kv;
     uint64_t seen = 0;
     SF_TRY(ReadStruct(r, &seen, [&](const H& f, bool* known) -> Status {
@@ -299,7 +299,7 @@ Status ReadKeyValues(R& r, const H& h, std::vector<KeyValue>* out) {
 }
 
 Status ReadI64List(R& r, const H& h, std::vector<int64_t>* out) {
-  return ReadList(r, h, T::kI64, "i64", [&](uint32_t) -> Status {
+  return ReadList(r, h, T::kI64, "i64", sizeof(int64_t), [&](uint32_t) -> Status {
     int64_t v = 0;
     SF_TRY(r.ReadI64(&v));
     out->push_back(v);
@@ -333,7 +333,7 @@ Status ReadColumnMetaData(R& r, ColumnMetaData* m) {
       SF_FIELD(1, &m->type, "ColumnMetaData");
       case 2:
         *known = true;
-        return ReadList(r, h, T::kI32, "encodings", [&](uint32_t) -> Status {
+        return ReadList(r, h, T::kI32, "encodings", sizeof(Encoding), [&](uint32_t) -> Status {
           int32_t v = 0;
           SF_TRY(r.ReadI32(&v));
           m->encodings.push_back(static_cast<Encoding>(v));
@@ -341,12 +341,13 @@ Status ReadColumnMetaData(R& r, ColumnMetaData* m) {
         });
       case 3:
         *known = true;
-        return ReadList(r, h, T::kBinary, "path_in_schema", [&](uint32_t) -> Status {
-          std::string_view s;
-          SF_TRY(r.ReadBinary(&s));
-          m->path_in_schema.emplace_back(s);
-          return Status::Ok();
-        });
+        return ReadList(r, h, T::kBinary, "path_in_schema", sizeof(std::string),
+                        [&](uint32_t) -> Status {
+                          std::string_view s;
+                          SF_TRY(r.ReadBinary(&s));
+                          m->path_in_schema.emplace_back(s);
+                          return Status::Ok();
+                        });
         SF_FIELD(4, &m->codec, "ColumnMetaData");
         SF_FIELD(5, &m->num_values, "ColumnMetaData");
         SF_FIELD(6, &m->total_uncompressed_size, "ColumnMetaData");
@@ -367,27 +368,28 @@ Status ReadColumnMetaData(R& r, ColumnMetaData* m) {
       case 13:
         *known = true;
         m->has_encoding_stats = true;
-        return ReadList(r, h, T::kStruct, "PageEncodingStats", [&](uint32_t) -> Status {
-          PageEncodingStats s;
-          uint64_t inner = 0;
-          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
-            switch (f.id) {
-              case 1:
-                *k = true;
-                return Get(r, f, "PageEncodingStats", &s.page_type);
-              case 2:
-                *k = true;
-                return Get(r, f, "PageEncodingStats", &s.encoding);
-              case 3:
-                *k = true;
-                return Get(r, f, "PageEncodingStats", &s.count);
-              default:
-                return Status::Ok();
-            }
-          }));
-          m->encoding_stats.push_back(s);
-          return Status::Ok();
-        });
+        return ReadList(r, h, T::kStruct, "PageEncodingStats", sizeof(PageEncodingStats),
+                        [&](uint32_t) -> Status {
+                          PageEncodingStats s;
+                          uint64_t inner = 0;
+                          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+                            switch (f.id) {
+                              case 1:
+                                *k = true;
+                                return Get(r, f, "PageEncodingStats", &s.page_type);
+                              case 2:
+                                *k = true;
+                                return Get(r, f, "PageEncodingStats", &s.encoding);
+                              case 3:
+                                *k = true;
+                                return Get(r, f, "PageEncodingStats", &s.count);
+                              default:
+                                return Status::Ok();
+                            }
+                          }));
+                          m->encoding_stats.push_back(s);
+                          return Status::Ok();
+                        });
         SF_FIELD(14, &m->bloom_filter_offset, "ColumnMetaData");
         SF_FIELD(15, &m->bloom_filter_length, "ColumnMetaData");
       case 16: {
@@ -435,36 +437,38 @@ Status ReadRowGroup(R& r, RowGroup* g) {
     switch (h.id) {
       case 1:
         *known = true;
-        return ReadList(r, h, T::kStruct, "ColumnChunk", [&](uint32_t) -> Status {
-          g->columns.emplace_back();
-          return ReadColumnChunk(r, &g->columns.back());
-        });
+        return ReadList(r, h, T::kStruct, "ColumnChunk", sizeof(ColumnChunk),
+                        [&](uint32_t) -> Status {
+                          g->columns.emplace_back();
+                          return ReadColumnChunk(r, &g->columns.back());
+                        });
         SF_FIELD(2, &g->total_byte_size, "RowGroup");
         SF_FIELD(3, &g->num_rows, "RowGroup");
       case 4:
         *known = true;
         g->has_sorting_columns = true;
-        return ReadList(r, h, T::kStruct, "SortingColumn", [&](uint32_t) -> Status {
-          SortingColumn s;
-          uint64_t inner = 0;
-          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
-            switch (f.id) {
-              case 1:
-                *k = true;
-                return Get(r, f, "SortingColumn", &s.column_idx);
-              case 2:
-                *k = true;
-                return Get(r, f, "SortingColumn", &s.descending);
-              case 3:
-                *k = true;
-                return Get(r, f, "SortingColumn", &s.nulls_first);
-              default:
-                return Status::Ok();
-            }
-          }));
-          g->sorting_columns.push_back(s);
-          return Status::Ok();
-        });
+        return ReadList(r, h, T::kStruct, "SortingColumn", sizeof(SortingColumn),
+                        [&](uint32_t) -> Status {
+                          SortingColumn s;
+                          uint64_t inner = 0;
+                          SF_TRY(ReadStruct(r, &inner, [&](const H& f, bool* k) -> Status {
+                            switch (f.id) {
+                              case 1:
+                                *k = true;
+                                return Get(r, f, "SortingColumn", &s.column_idx);
+                              case 2:
+                                *k = true;
+                                return Get(r, f, "SortingColumn", &s.descending);
+                              case 3:
+                                *k = true;
+                                return Get(r, f, "SortingColumn", &s.nulls_first);
+                              default:
+                                return Status::Ok();
+                            }
+                          }));
+                          g->sorting_columns.push_back(s);
+                          return Status::Ok();
+                        });
         SF_FIELD(5, &g->file_offset, "RowGroup");
         SF_FIELD(6, &g->total_compressed_size, "RowGroup");
         SF_FIELD(7, &g->ordinal, "RowGroup");
@@ -482,14 +486,15 @@ Status ReadFileMetaData(R& r, FileMetaData* f) {
       SF_FIELD(1, &f->version, "FileMetaData");
       case 2:
         *known = true;
-        return ReadList(r, h, T::kStruct, "SchemaElement", [&](uint32_t) -> Status {
-          f->schema.emplace_back();
-          return ReadSchemaElement(r, &f->schema.back());
-        });
+        return ReadList(r, h, T::kStruct, "SchemaElement", sizeof(SchemaElement),
+                        [&](uint32_t) -> Status {
+                          f->schema.emplace_back();
+                          return ReadSchemaElement(r, &f->schema.back());
+                        });
         SF_FIELD(3, &f->num_rows, "FileMetaData");
       case 4:
         *known = true;
-        return ReadList(r, h, T::kStruct, "RowGroup", [&](uint32_t) -> Status {
+        return ReadList(r, h, T::kStruct, "RowGroup", sizeof(RowGroup), [&](uint32_t) -> Status {
           f->row_groups.emplace_back();
           return ReadRowGroup(r, &f->row_groups.back());
         });
@@ -501,12 +506,13 @@ Status ReadFileMetaData(R& r, FileMetaData* f) {
       case 7:
         *known = true;
         f->has_column_orders = true;
-        return ReadList(r, h, T::kStruct, "ColumnOrder", [&](uint32_t) -> Status {
-          ColumnOrder o;
-          SF_TRY(ReadEmptyUnion(r, &o.kind));
-          f->column_orders.push_back(o);
-          return Status::Ok();
-        });
+        return ReadList(r, h, T::kStruct, "ColumnOrder", sizeof(ColumnOrder),
+                        [&](uint32_t) -> Status {
+                          ColumnOrder o;
+                          SF_TRY(ReadEmptyUnion(r, &o.kind));
+                          f->column_orders.push_back(o);
+                          return Status::Ok();
+                        });
       case 8:
         f->has_encryption_algorithm = true;
         return Status::Ok();  // skipped by ReadStruct

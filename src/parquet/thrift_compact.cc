@@ -182,6 +182,15 @@ Status ThriftCompactReader::ReadListBegin(ThriftType* element_type, uint32_t* si
   return Status::Ok();
 }
 
+Status ThriftCompactReader::ChargeMemory(uint64_t bytes) {
+  if (bytes > memory_budget_) {
+    return Corruption("thrift: decoding would allocate more than " +
+                      std::to_string(memory_budget_) + " further bytes");
+  }
+  memory_budget_ -= bytes;
+  return Status::Ok();
+}
+
 Status ThriftCompactReader::ReadByte(int8_t* value) {
   if (pos_ >= data_.size()) return Corruption("thrift: byte past the end");
   *value = static_cast<int8_t>(data_[pos_++]);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -96,8 +97,12 @@ class ThriftCompactReader {
   // ColumnMetaData>Statistics, plus unknown fields we skip.
   static constexpr int kMaxDepth = 64;
 
-  // `data` must outlive the reader.
-  explicit ThriftCompactReader(std::span<const uint8_t> data) : data_(data) {}
+  // `data` must outlive the reader. Decoders may allocate up to 64 bytes per input byte plus
+  // 16 MiB, at most 1 GiB (real footers need about 12): see ChargeMemory.
+  explicit ThriftCompactReader(std::span<const uint8_t> data)
+      : data_(data),
+        memory_budget_(
+            std::min<uint64_t>(uint64_t{1} << 30, 64 * uint64_t{data.size()} + (16 << 20))) {}
 
   // Enters a struct; Corruption past kMaxDepth.
   Status StructBegin();
@@ -125,6 +130,11 @@ class ThriftCompactReader {
   // Skips one value of `type`, including nested structs, lists, sets and maps.
   Status Skip(ThriftType type);
 
+  // Accounts for memory a decoder is about to allocate for decoded values (list elements);
+  // Corruption once the budget is spent, so tiny structs repeated by a hostile list cannot
+  // expand a footer a thousandfold.
+  Status ChargeMemory(uint64_t bytes);
+
   // Bytes consumed so far.
   size_t position() const { return pos_; }
   // Bytes left.
@@ -137,6 +147,7 @@ class ThriftCompactReader {
   std::span<const uint8_t> data_;
   size_t pos_ = 0;
   std::vector<int16_t> last_ids_;  // last field id of each open struct
+  uint64_t memory_budget_;         // bytes decoders may still allocate
 };
 
 }  // namespace salesflow::parquet

@@ -127,13 +127,16 @@ inline Status Require(uint64_t seen, std::initializer_list<int> ids, const char*
   return Status::Ok();
 }
 
-// Reads a list field whose elements `element(i)` reads.
+// Reads a list field whose elements `element(i)` reads; `element_bytes` is what one decoded
+// element costs in memory, charged against the reader's budget before decoding.
 template <typename F>
-inline Status ReadList(R& r, const H& h, T expected, const char* what, F element) {
+inline Status ReadList(R& r, const H& h, T expected, const char* what, size_t element_bytes,
+                       F element) {
   if (h.type != T::kList) return WrongType(h, what);
-  T et;
+  T et = T::kStop;
   uint32_t n = 0;
   SF_TRY(r.ReadListBegin(&et, &n));
+  SF_TRY(r.ChargeMemory(uint64_t{n} * element_bytes));
   if (et != expected && !(expected == T::kI64 && et == T::kI32)) {
     return Corruption(std::string("thrift: list of ") + what + " has element type " +
                       std::to_string(static_cast<int>(et)));

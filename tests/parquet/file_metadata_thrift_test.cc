@@ -174,6 +174,30 @@ TEST(FileMetaDataThriftTest, RejectsWrongWireTypeAndMissingRequiredFields) {
   EXPECT_EQ(DeserializePageHeader(bytes, &used).status().code(), StatusCode::kCorruption);
 }
 
+TEST(FileMetaDataThriftTest, ListsOfTinyStructsCannotExplodeMemory) {
+  // FileMetaData{row_groups: [RowGroup{columns: [{} x 200000]}]}: 200 KB of input that would
+  // decode to ~200000 ColumnChunk structs of several hundred bytes each.
+  constexpr size_t kChunks = 200'000;
+  std::vector<uint8_t> bytes;
+  ThriftCompactWriter w(&bytes);
+  w.StructBegin();
+  w.FieldListBegin(4, ThriftType::kStruct, 1);
+  w.StructBegin();
+  w.FieldListBegin(1, ThriftType::kStruct, kChunks);
+  for (size_t i = 0; i < kChunks; ++i) {
+    w.StructBegin();
+    w.StructEnd();
+  }
+  w.StructEnd();
+  w.StructEnd();
+  ASSERT_GT(sizeof(ColumnChunk) * kChunks, 64 * bytes.size() + (16u << 20));
+  Result<FileMetaData> meta = DeserializeFileMetaData(bytes);
+  ASSERT_FALSE(meta.ok());
+  EXPECT_EQ(meta.status().code(), StatusCode::kCorruption);
+  EXPECT_NE(meta.status().message().find("allocate"), std::string::npos)
+      << meta.status().ToString();
+}
+
 TEST(FileMetaDataThriftTest, TruncatedAndBitFlippedFootersNeverCrash) {
   std::vector<uint8_t> footer = FooterOf(ReadTestFile("pyarrow_nested.parquet"));
   ASSERT_FALSE(footer.empty());
