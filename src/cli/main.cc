@@ -13,6 +13,7 @@
 #include "cli/demo_command.h"
 #include "cli/parquet_command.h"
 #include "cli/produce_command.h"
+#include "cli/table_command.h"
 #include "cli/table_maintenance_command.h"
 #include "cli/token_command.h"
 #include "cli/user_command.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     salesflow::RegisterProduceCommand(app, ctx);
     salesflow::RegisterBrokerCommand(app, ctx);
     salesflow::RegisterDemoCommand(app, ctx);  // after produce: uses its settings
+    salesflow::RegisterTableCommand(app, ctx);
     salesflow::RegisterTableMaintenanceCommand(app, ctx);  // after table history/files
     return ctx.Run(argc, argv);
   } catch (const std::exception& e) {
