@@ -1,6 +1,6 @@
 # Entry points. `make demo` and `make test` work on a fresh Debian 12 machine (as root):
 # both install what is missing first, and are quick when everything is present.
-.PHONY: all deps venv build build-asan build-fuzz demo test test-unit test-spark format format-check clean
+.PHONY: all deps venv web build build-asan build-fuzz demo test test-unit test-spark format format-check clean
 
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -13,8 +13,15 @@ deps:
 venv: deps
 	@scripts/setup-venv >/dev/null
 
+# The web UI (web/dist, embedded into the binary): rebuilt only when one of its sources is newer.
+WEB_SOURCES := $(wildcard web/src/*.ts web/src/*.css web/public/*) web/index.html web/package.json \
+               web/package-lock.json web/vite.config.ts web/tsconfig.json web/gzip-dist.mjs
+web: web/dist/index.html
+web/dist/index.html: $(WEB_SOURCES)
+	@scripts/build-web
+
 # Release build with warnings as errors: the binary ends up at build/salesflow.
-build: deps
+build: deps web
 	@cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSALESFLOW_WERROR=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build build -j $(JOBS)
 

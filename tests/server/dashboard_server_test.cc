@@ -368,7 +368,13 @@ TEST_F(DashboardServerTest, MetricsInPrometheusFormat) {
   StartServer(false);
   Get("/api/v1/kpis");
   Get("/api/v1/kpis");
-  std::string metrics = Get("/metrics");
+  // Requests are counted once their response is sent, so a scrape may briefly lag the client.
+  std::string metrics;
+  for (int i = 0; i < 40; ++i) {
+    metrics = Get("/metrics");
+    if (Has(metrics, R"(route="/api/v1/kpis"} 2)")) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
   EXPECT_TRUE(Has(metrics, "# TYPE salesflow_dashboard_http_requests_total counter")) << metrics;
   EXPECT_TRUE(
       Has(metrics, R"(salesflow_dashboard_http_requests_total{code="200",route="/api/v1/kpis"} 2)"))

@@ -1,0 +1,179 @@
+// Browser test of the dashboard (ctest label e2e): Debian's chromium driven by playwright-core
+// against `salesflow dashboard --fixture reference --fixture-live` with one user. Checks the
+// login, the KPI cards against the reference fixture's known totals, every chart, a filter,
+// a sale arriving live without reload (SIGUSR1 to the server) and the language switch.
+// Screenshots go to --out (build/e2e). Usage:
+//   node web/e2e/dashboard.e2e.mjs --binary build/salesflow --out build/e2e
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
+);
+const binary = args.binary ?? 'build/salesflow';
+const outDir = args.out ?? 'build/e2e';
+mkdirSync(outDir, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'sf-e2e-'));
+const results = [];
+let server;
+let browser;
+
+function check(name, ok, detail = '') {
+  results.push({ name, ok });
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
+}
+
+// French and English number formats use different spaces; compare without them.
+const norm = (s) => (s ?? '').replace(/[\s\u00a0\u202f]/g, '');
+
+async function startServer() {
+  const add = spawnSync(binary, ['--data-dir', dataDir, 'user', 'add', 'e2e'], { input: 'e2e-password\n' });
+  if (add.status !== 0) throw new Error(`user add failed: ${add.stderr}`);
+  server = spawn(binary, ['--data-dir', dataDir, 'dashboard', '--fixture', 'reference', '--fixture-live', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stderr.on('data', (d) => process.stderr.write(`[server] ${d}`));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not print its URL in 10 s')), 10000);
+    let out = '';
+    server.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/salesflow dashboard: (http:\/\/[^\s]+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+async function text(page, testid) {
+  return norm(await page.getByTestId(testid).textContent());
+}
+
+async function waitText(page, testid, expected, timeout = 5000) {
+  try {
+    await page.waitForFunction(
+      ([id, want]) => (document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '').replace(/[\s\u00a0\u202f]/g, '') === want,
+      [testid, expected],
+      { timeout },
+    );
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  const url = await startServer();
+  // A fresh, empty profile each run (playwright passes it as --user-data-dir).
+  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sf-e2e-chromium-')), {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1440, height: 1800 },
+    locale: 'fr-FR',
+  });
+  const page = await browser.newPage();
+  const consoleErrors = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+
+  // Login.
+  await page.goto(url);
+  await page.getByTestId('login-user').waitFor({ timeout: 10000 });
+  await page.screenshot({ path: join(outDir, '01-login.png') });
+  await page.getByTestId('login-user').fill('e2e');
+  await page.getByTestId('login-password').fill('wrong-password');
+  await page.getByTestId('login-submit').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="login-error"]')?.textContent !== '');
+  check('wrong password is refused', (await page.getByTestId('login-error').textContent()).length > 0);
+  check('user name is kept after a failed login', (await page.getByTestId('login-user').inputValue()) === 'e2e');
+  consoleErrors.length = 0; // the refused login's 401 is logged by the browser on purpose
+  await page.getByTestId('login-user').fill('e2e');
+  await page.getByTestId('login-password').fill('e2e-password');
+  await page.getByTestId('login-submit').click();
+
+  // KPI cards: the reference fixture's totals (7 days cover all of it).
+  check('revenue card shows 3 574,43 €', await waitText(page, 'kpi-revenue-value', '3574,43€', 10000), await text(page, 'kpi-revenue-value'));
+  check('sales card shows 10', (await text(page, 'kpi-sales-value')) === '10');
+  check('basket card shows 357,44 €', (await text(page, 'kpi-basket-value')) === '357,44€');
+  check('top client card shows Alice Martin', (await text(page, 'kpi-top-value')) === 'AliceMartin');
+
+  // Every chart rendered with data (plotly draws an SVG; data-points counts the series).
+  for (const chart of ['chart-time', 'chart-products', 'chart-categories', 'chart-countries', 'chart-segments']) {
+    const el = page.getByTestId(chart);
+    const points = Number(await el.getAttribute('data-points'));
+    const svg = await el.locator('svg.main-svg').count();
+    check(`${chart} renders data`, points > 0 && svg > 0, `points=${points} svg=${svg}`);
+  }
+  const rows = await page.getByTestId('client-row').count();
+  check('top clients table lists the 5 clients', rows === 5, `rows=${rows}`);
+  check('first client is Alice Martin (platine)', norm(await page.getByTestId('client-row').first().textContent()).startsWith('AliceMartinCLI001FranceParticulierplatine'));
+  await page.getByTestId('sort-client_nom').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="client-row"]')?.textContent?.includes('Alice') && document.querySelectorAll('th.active')[0]?.textContent?.includes('▲'));
+  check('sorting by name puts Alice Martin first, ascending', true);
+  await page.getByTestId('sort-chiffre_affaires').click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(outDir, '02-dashboard-fr.png'), fullPage: true });
+
+  // A filter drives every panel.
+  await page.getByTestId('filter-pays').selectOption('France');
+  check('France filter: revenue 2 324,48 €', await waitText(page, 'kpi-revenue-value', '2324,48€'), await text(page, 'kpi-revenue-value'));
+  check('France filter: 4 sales', (await text(page, 'kpi-sales-value')) === '4');
+  const countryBars = Number(await page.getByTestId('chart-countries').getAttribute('data-points'));
+  check('France filter: country chart has one bar', countryBars === 1, `bars=${countryBars}`);
+  await page.getByTestId('filter-pays').selectOption('');
+  await page.getByTestId('filter-period').selectOption('24h');
+  check('24h period: revenue 50,00 €', await waitText(page, 'kpi-revenue-value', '50,00€'), await text(page, 'kpi-revenue-value'));
+  const change = await text(page, 'kpi-revenue-change');
+  check('24h period: change vs previous is -98,5 %', change.includes('-98,5%'), change);
+  await page.screenshot({ path: join(outDir, '03-filter-24h.png'), fullPage: true });
+  await page.getByTestId('filter-period').selectOption('7d');
+  await waitText(page, 'kpi-revenue-value', '3574,43€');
+
+  // New data without reload: mark the page, ask the server to ingest one sale of 100,00 €.
+  await page.evaluate(() => { window.__noReload = 'still-here'; });
+  const started = Date.now();
+  server.kill('SIGUSR1');
+  const arrived = await waitText(page, 'kpi-revenue-value', '3674,43€', 5000);
+  check('live sale appears without reload', arrived && (await page.evaluate(() => window.__noReload)) === 'still-here',
+    `${Date.now() - started} ms`);
+  check('live status says "En direct"', (await page.getByTestId('live-status').getAttribute('data-state')) === 'live');
+
+  // Language switch.
+  await page.getByTestId('lang-en').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"] .kpi-label')?.textContent === 'Total revenue');
+  check('English labels', true);
+  check('English number format €3,674.43', await waitText(page, 'kpi-revenue-value', '€3,674.43'), await text(page, 'kpi-revenue-value'));
+  await page.screenshot({ path: join(outDir, '04-dashboard-en.png'), fullPage: true });
+  await page.getByTestId('lang-fr').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"] .kpi-label')?.textContent === "Chiffre d'affaires total");
+  check('back to French', true);
+
+  check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
+
+  // Stream stopped: the page says so.
+  server.kill('SIGTERM');
+  await page.waitForFunction(() => document.querySelector('[data-testid="live-status"]')?.getAttribute('data-state') === 'stopped', null, { timeout: 10000 })
+    .then(() => check('stopped stream is shown', true), () => check('stopped stream is shown', false));
+  await page.screenshot({ path: join(outDir, '05-stream-stopped.png') });
+}
+
+try {
+  await main();
+} catch (e) {
+  check('e2e run', false, e.stack ?? String(e));
+} finally {
+  await browser?.close().catch(() => {});
+  if (server && server.exitCode === null) server.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+const failed = results.filter((r) => !r.ok).length;
+console.log(`${results.length - failed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
