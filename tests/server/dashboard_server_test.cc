@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <set>
 
@@ -362,6 +364,41 @@ TEST_F(DashboardServerTest, LiveUpdatesArriveWithinOneSecond) {
   server_->Stop();
   reader.join();
   second.join();
+}
+
+TEST_F(DashboardServerTest, TlsServesHttpsAndSecureCookies) {
+  // A throwaway self-signed certificate from the openssl tool (libssl-dev's companion).
+  const std::string cert = (dir_ / "cert.pem").string(), key = (dir_ / "key.pem").string();
+  const std::string cmd =
+      "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+      "-keyout " +
+      key + " -out " + cert + " >/dev/null 2>&1";
+  ASSERT_EQ(std::system(cmd.c_str()), 0) << "openssl must be installed";
+  DashboardServerOptions options;
+  options.tls_cert_file = cert;
+  options.tls_key_file = key;
+  StartServer(true, options);
+  EXPECT_EQ(server_->url().rfind("https://127.0.0.1:", 0), 0u) << server_->url();
+  httplib::SSLClient c("127.0.0.1", port_);
+  c.enable_server_certificate_verification(false);
+  auto ok = c.Post("/api/v1/login", "user=alice&password=correct+horse",
+                   "application/x-www-form-urlencoded");
+  ASSERT_TRUE(ok);
+  ASSERT_EQ(ok->status, 200);
+  EXPECT_TRUE(Has(ok->get_header_value("Set-Cookie"), "; Secure"))
+      << ok->get_header_value("Set-Cookie");
+  EXPECT_FALSE(ok->get_header_value("Strict-Transport-Security").empty());
+  // Plain HTTP on the TLS port gets no answer.
+  httplib::Client plain("127.0.0.1", port_);
+  plain.set_read_timeout(2, 0);
+  auto res = plain.Get("/api/v1/session");
+  EXPECT_TRUE(!res || res->status != 200);
+  // A key that does not parse is refused at start.
+  std::ofstream(dir_ / "bad.pem") << "not a key";
+  options.tls_key_file = (dir_ / "bad.pem").string();
+  options.users_file = dir_ / "users";
+  options.tokens_file = dir_ / "tokens";
+  EXPECT_FALSE(DashboardServer::Create(source_, options).ok());
 }
 
 TEST_F(DashboardServerTest, MetricsInPrometheusFormat) {
