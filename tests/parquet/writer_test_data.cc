@@ -23,17 +23,21 @@ std::string Hex(std::string_view s) {
 __extension__ typedef __int128 Int128;
 __extension__ typedef unsigned __int128 UInt128;
 
+// Built back to front and reversed once: inserting at the front trips g++ 12's -O3
+// -Wrestrict false positive.
 std::string DecimalText(Int128 unscaled, int scale) {
   bool neg = unscaled < 0;
   UInt128 u = neg ? static_cast<UInt128>(-unscaled) : static_cast<UInt128>(unscaled);
-  std::string digits;
+  std::string rev;
+  int n = 0;
   do {
-    digits.insert(digits.begin(), static_cast<char>('0' + static_cast<int>(u % 10)));
+    if (scale > 0 && n == scale) rev.push_back('.');
+    rev.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
     u /= 10;
-  } while (u != 0);
-  while (static_cast<int>(digits.size()) <= scale) digits.insert(digits.begin(), '0');
-  if (scale > 0) digits.insert(digits.end() - scale, '.');
-  return (neg ? "-" : "") + digits;
+    ++n;
+  } while (u != 0 || n <= scale);
+  if (neg) rev.push_back('-');
+  return std::string(rev.rbegin(), rev.rend());
 }
 
 Int128 BigEndianToInt(std::string_view b) {
@@ -164,15 +168,26 @@ void JsonString(std::string_view s, std::string& out) {
   out += '"';
 }
 
+// An integer, or the quoted text of a decimal's unscaled value.
+void AppendNumber(const Field& f, int64_t x, std::string& out) {
+  if (!IsDecimal(f)) {
+    out += std::to_string(x);
+    return;
+  }
+  out.push_back('"');
+  out.append(DecimalText(x, f.logical->scale));
+  out.push_back('"');
+}
+
 void Scalar(const Field& f, const StatValue& v, std::string& out) {
   if (std::holds_alternative<bool>(v)) {
     out += std::get<bool>(v) ? "true" : "false";
   } else if (std::holds_alternative<int32_t>(v)) {
     int32_t x = std::get<int32_t>(v);
-    out += IsDecimal(f) ? "\"" + DecimalText(x, f.logical->scale) + "\"" : std::to_string(x);
+    AppendNumber(f, x, out);
   } else if (std::holds_alternative<int64_t>(v)) {
     int64_t x = std::get<int64_t>(v);
-    out += IsDecimal(f) ? "\"" + DecimalText(x, f.logical->scale) + "\"" : std::to_string(x);
+    AppendNumber(f, x, out);
   } else if (std::holds_alternative<float>(v)) {
     Double(std::get<float>(v), out);
   } else if (std::holds_alternative<double>(v)) {
@@ -180,11 +195,15 @@ void Scalar(const Field& f, const StatValue& v, std::string& out) {
   } else if (std::holds_alternative<std::string>(v)) {
     const std::string& s = std::get<std::string>(v);
     if (IsDecimal(f)) {
-      out += "\"" + DecimalText(BigEndianToInt(s), f.logical->scale) + "\"";
+      out.push_back('"');
+      out.append(DecimalText(BigEndianToInt(s), f.logical->scale));
+      out.push_back('"');
     } else if (f.logical && f.logical->kind == LogicalType::Kind::kString) {
       JsonString(s, out);
     } else {
-      out += "\"" + Hex(s) + "\"";
+      out.push_back('"');
+      out.append(Hex(s));
+      out.push_back('"');
     }
   } else {
     out += "null";
