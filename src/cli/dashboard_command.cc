@@ -91,7 +91,7 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
     source.Publish(AggregateFixtureSales(sales, fixture_zone, 1), /*demo=*/true);
   } else if (flags.fixture == "demo") {
     int64_t now_local = zone.UtcToLocalMicros(SystemClock::Instance().NowMicros()) / 60000000;
-    sales = DemoFixtureSales(kDemoSeed, 7, LocalMinute(now_local));
+    sales = DemoFixtureSales(kDemoSeed, 14, LocalMinute(now_local));  // 7 days + the 7 before
     source.Publish(AggregateFixtureSales(sales, fixture_zone, 1), /*demo=*/true);
   } else {
     // The Delta loader (silver/gold logs) plugs in here; until it exists the dashboard says
@@ -193,7 +193,7 @@ void RegisterDashboardCommand(CLI::App& app, CommandContext& ctx) {
   auto flags = std::make_shared<DashboardFlags>();
   cmd.app()
       .add_option("--fixture", flags->fixture,
-                  "serve a generated dataset instead of the tables: demo (7 days of sales) "
+                  "serve a generated dataset instead of the tables: demo (14 days of sales) "
                   "or reference (the test fixture with known totals)")
       ->check(CLI::IsMember({"demo", "reference"}));
   cmd.app().add_flag("--fixture-live", flags->fixture_live,
