@@ -154,7 +154,7 @@ async function main() {
   await page.screenshot({ path: join(outDir, '04-dashboard-en.png'), fullPage: true });
   await page.getByTestId('lang-fr').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="kpi-revenue"] .kpi-label')?.textContent === "Chiffre d'affaires total");
-  check('back to French', true);
+  check('back to French', await waitText(page, 'kpi-revenue-value', '3674,43€'));
 
   check('no console errors', consoleErrors.length === 0, consoleErrors.slice(0, 3).join(' | '));
 

@@ -120,6 +120,10 @@ async function parse<T>(res: Response): Promise<T> {
     const err = body?.error ?? { code: `http_${res.status}`, message: res.statusText };
     throw new ApiError(res.status, err.code, err.message);
   }
+  if (body === null) {
+    // A cut connection (server stopping) can end a 200 early: never render half an answer.
+    throw new ApiError(res.status, 'bad_response', 'incomplete response from the server');
+  }
   return body as T;
 }
 
