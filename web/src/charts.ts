@@ -27,9 +27,9 @@ function ready(el: HTMLElement, points: number): void {
   el.dataset.points = String(points);
 }
 
-export function drawTimeseries(el: HTMLElement, r: TimeseriesResponse, separators: string): void {
+export function drawTimeseries(el: HTMLElement, r: TimeseriesResponse, separators: string, emptyText: string): void {
   const hasData = r.points.some((p) => p.nb_ventes > 0);
-  if (!hasData) return empty(el, t('no_data_filters'));
+  if (!hasData) return empty(el, emptyText);
   ready(el, r.points.length);
   const x = r.points.map((p) => p.t.replace('T', ' '));
   const y = r.points.map((p) => Number(p.chiffre_affaires));
@@ -59,8 +59,8 @@ export function drawTimeseries(el: HTMLElement, r: TimeseriesResponse, separator
   );
 }
 
-export function drawBars(el: HTMLElement, r: BreakdownResponse, separators: string, horizontal: boolean): void {
-  if (r.rows.length === 0) return empty(el, t('no_data_filters'));
+export function drawBars(el: HTMLElement, r: BreakdownResponse, separators: string, horizontal: boolean, emptyText: string): void {
+  if (r.rows.length === 0) return empty(el, emptyText);
   ready(el, r.rows.length);
   const rows = horizontal ? [...r.rows].reverse() : r.rows;
   const names = rows.map((row) => row.name);
@@ -88,8 +88,8 @@ export function drawBars(el: HTMLElement, r: BreakdownResponse, separators: stri
   );
 }
 
-export function drawDonut(el: HTMLElement, r: BreakdownResponse, separators: string): void {
-  if (r.rows.length === 0) return empty(el, t('no_data_filters'));
+export function drawDonut(el: HTMLElement, r: BreakdownResponse, separators: string, emptyText: string): void {
+  if (r.rows.length === 0) return empty(el, emptyText);
   ready(el, r.rows.length);
   Plotly.react(
     el,

@@ -215,7 +215,9 @@ function renderKpis(r: api.KpisResponse): void {
     top.textContent = '—';
     topChange.textContent = t('no_data');
   }
-  $('period-text').textContent = `${minute(r.period.from)} → ${minute(r.period.to)}`;
+  $('period-text').textContent = state.health?.data_end
+    ? `${minute(r.period.from)} → ${minute(r.period.to)}`
+    : '';
 }
 
 function renderClients(r: api.ClientsResponse): void {
@@ -320,11 +322,13 @@ async function loadAll(): Promise<void> {
     ]);
     renderKpis(kpis);
     const sep = separators();
-    drawTimeseries($('chart-time'), ts, sep);
-    drawBars($('chart-products'), products, sep, true);
-    drawDonut($('chart-categories'), categories, sep);
-    drawBars($('chart-countries'), countries, sep, false);
-    drawDonut($('chart-segments'), segments, sep);
+    // "No data" when the tables are empty, "no data for these filters" when filters emptied them.
+    const none = t(health.data_end ? 'no_data_filters' : 'no_data');
+    drawTimeseries($('chart-time'), ts, sep, none);
+    drawBars($('chart-products'), products, sep, true, none);
+    drawDonut($('chart-categories'), categories, sep, none);
+    drawBars($('chart-countries'), countries, sep, false, none);
+    drawDonut($('chart-segments'), segments, sep, none);
     renderAlerts(alerts);
     await loadClients();
     state.generation = kpis.generation;
