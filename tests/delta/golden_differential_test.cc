@@ -112,9 +112,10 @@ TEST(GoldenDifferentialTest, ReadsLikeDeltaRs) {
   testing::TestTableDir out;
   std::string args = "rows " + testing::ShellQuote(out.path());
   for (const Case& c : cases) {
-    std::string spec = c.name + "=" + c.dir.string();
-    if (c.version) spec += "@" + std::to_string(*c.version);
-    args += " " + testing::ShellQuote(spec);
+    std::string spec = c.name;
+    spec.append("=").append(c.dir.string());
+    if (c.version) spec.append("@").append(std::to_string(*c.version));
+    args.append(" ").append(testing::ShellQuote(spec));
   }
   int exit_code = 0;
   testing::RunDeltaRs(args, &exit_code);
