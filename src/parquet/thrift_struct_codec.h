@@ -27,10 +27,13 @@
 #define SF_TRY(expr) SF_TRY_IMPL_(SF_CONCAT_(sf_try_, __COUNTER__), expr)
 
 // One case of a field switch: reads field ID into DEST (the reader is `r`, the header `h`).
-#define SF_FIELD(ID, DEST, WHAT) \
-  case ID:                       \
-    *known = true;               \
-    return Get(r, h, WHAT, DEST)
+// A field whose wire type does not fit its declared type is skipped and not counted as
+// present, as Thrift-generated readers do (old writers put other types in since-reused ids,
+// e.g. dict-page-offset-zero.parquet's ColumnMetaData field 15).
+#define SF_FIELD(ID, DEST, WHAT)                                        \
+  case ID:                                                              \
+    *known = ::salesflow::parquet::thrift_codec::Accepts(h.type, DEST); \
+    return *known ? Get(r, h, WHAT, DEST) : ::salesflow::Status::Ok()
 
 namespace salesflow::parquet::thrift_codec {
 
@@ -51,6 +54,35 @@ void SerializeTop(const V& value, std::vector<uint8_t>* out, F write) {
 inline Status WrongType(const H& h, const char* what) {
   return Corruption(std::string("thrift: field ") + std::to_string(h.id) + " of " + what +
                     " has wire type " + std::to_string(static_cast<int>(h.type)));
+}
+
+// Whether a field of wire type `t` can be read into *dest (see SF_FIELD).
+inline bool Accepts(T t, const int32_t*) {
+  return t == T::kI32;
+}
+inline bool Accepts(T t, const int16_t*) {
+  return t == T::kI16 || t == T::kI32;
+}
+inline bool Accepts(T t, const int64_t*) {
+  return t == T::kI64 || t == T::kI32;
+}
+inline bool Accepts(T t, const int8_t*) {
+  return t == T::kByte;
+}
+inline bool Accepts(T t, const bool*) {
+  return t == T::kBoolTrue || t == T::kBoolFalse;
+}
+inline bool Accepts(T t, const std::string*) {
+  return t == T::kBinary;
+}
+template <typename E>
+requires std::is_enum_v<E>
+inline bool Accepts(T t, const E*) {
+  return t == T::kI32;
+}
+template <typename V>
+inline bool Accepts(T t, const std::optional<V>*) {
+  return Accepts(t, static_cast<const V*>(nullptr));
 }
 
 inline Status Get(R& r, const H& h, const char* what, int32_t* v) {
