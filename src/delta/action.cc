@@ -1,5 +1,7 @@
 #include "delta/action.h"
 
+#include <fmt/format.h>
+
 namespace salesflow::delta {
 
 const std::string* FindValue(const StringMap& map, std::string_view key) {
@@ -11,7 +13,7 @@ const std::string* FindValue(const StringMap& map, std::string_view key) {
 
 std::string DeletionVector::UniqueId() const {
   std::string id = storage_type + path_or_inline_dv;
-  if (offset) id += "@" + std::to_string(*offset);
+  if (offset) id += fmt::format("@{}", *offset);
   return id;
 }
 

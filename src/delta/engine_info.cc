@@ -1,5 +1,7 @@
 #include "delta/engine_info.h"
 
+#include <fmt/format.h>
+
 #ifndef SALESFLOW_DELTA_VERSION
 #error "SALESFLOW_DELTA_VERSION must be defined by src/delta/CMakeLists.txt"
 #endif
@@ -7,7 +9,7 @@
 namespace salesflow::delta {
 
 std::string EngineInfo() {
-  return std::string("salesflow/") + SALESFLOW_DELTA_VERSION;
+  return fmt::format("salesflow/{}", SALESFLOW_DELTA_VERSION);
 }
 
 }  // namespace salesflow::delta

@@ -1,5 +1,7 @@
 #include "delta/fault_injecting_storage.h"
 
+#include <fmt/format.h>
+
 #include <unistd.h>
 
 #include <utility>
@@ -15,7 +17,7 @@ void FaultInjectingStorage::Arm(std::string point, FaultKind kind, int skip) {
 }
 
 Status FaultInjectingStorage::Hit(std::string_view point) {
-  if (crashed_) return Cancelled("crashed before " + std::string(point));
+  if (crashed_) return Cancelled(fmt::format("crashed before {}", point));
   ++hits_[std::string(point)];
   auto it = armed_.find(point);
   if (it == armed_.end()) return Status::Ok();
@@ -27,10 +29,10 @@ Status FaultInjectingStorage::Hit(std::string_view point) {
   armed_.erase(it);
   switch (kind) {
     case FaultKind::kError:
-      return IoError("injected error at " + std::string(point));
+      return IoError(fmt::format("injected error at {}", point));
     case FaultKind::kCrash:
       crashed_ = true;
-      return Cancelled("injected crash at " + std::string(point));
+      return Cancelled(fmt::format("injected crash at {}", point));
     case FaultKind::kExit:
       ::_exit(kFaultExitCode);
   }

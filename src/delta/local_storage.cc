@@ -1,5 +1,7 @@
 #include "delta/local_storage.h"
 
+#include <fmt/format.h>
+
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -76,7 +78,7 @@ Result<std::string> LocalStorage::ReadFile(std::string_view path) {
   std::string absolute = Absolute(path);
   FileDescriptor fd(::open(absolute.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) {
-    if (errno == ENOENT) return NotFound("no file " + absolute);
+    if (errno == ENOENT) return NotFound(fmt::format("no file {}", absolute));
     return ErrnoError("open", absolute, errno);
   }
   std::string contents;
@@ -123,7 +125,7 @@ Result<FileInfo> LocalStorage::Stat(std::string_view path) {
   std::string absolute = Absolute(path);
   struct stat st {};
   if (::stat(absolute.c_str(), &st) != 0) {
-    if (errno == ENOENT) return NotFound("no file " + absolute);
+    if (errno == ENOENT) return NotFound(fmt::format("no file {}", absolute));
     return ErrnoError("stat", absolute, errno);
   }
   size_t slash = absolute.rfind('/');
@@ -136,7 +138,7 @@ Result<std::string> LocalStorage::WriteTemporary(std::string_view dir, std::stri
   std::string absolute_dir = Absolute(dir);
   SF_RETURN_IF_ERROR(MakeDirectories(absolute_dir));
   // Hidden and without the final suffix, so no Delta reader lists it as a commit or data file.
-  std::string name = "." + std::string(name_hint) + "." + RandomUuid() + ".tmp";
+  std::string name = fmt::format(".{}.{}.tmp", name_hint, RandomUuid());
   std::string relative = JoinPath(dir, name);
   std::string absolute = JoinPath(absolute_dir, name);
   FileDescriptor fd(::open(absolute.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
@@ -169,8 +171,8 @@ Status LocalStorage::PublishIfAbsent(std::string_view temporary_path, std::strin
   std::string from = Absolute(temporary_path);
   std::string to = Absolute(final_path);
   if (::link(from.c_str(), to.c_str()) != 0) {
-    if (errno == EEXIST) return AlreadyExists(to + " already exists");
-    return ErrnoError("link " + from + " ->", to, errno);
+    if (errno == EEXIST) return AlreadyExists(fmt::format("{} already exists", to));
+    return ErrnoError(fmt::format("link {} ->", from), to, errno);
   }
   return Status::Ok();
 }
@@ -179,7 +181,7 @@ Status LocalStorage::Rename(std::string_view temporary_path, std::string_view fi
   std::string from = Absolute(temporary_path);
   std::string to = Absolute(final_path);
   if (::rename(from.c_str(), to.c_str()) != 0) {
-    return ErrnoError("rename " + from + " ->", to, errno);
+    return ErrnoError(fmt::format("rename {} ->", from), to, errno);
   }
   return Status::Ok();
 }
@@ -196,7 +198,7 @@ Status LocalStorage::SyncDirectory(std::string_view dir) {
 Status LocalStorage::Delete(std::string_view path) {
   std::string absolute = Absolute(path);
   if (::unlink(absolute.c_str()) != 0) {
-    if (errno == ENOENT) return NotFound("no file " + absolute);
+    if (errno == ENOENT) return NotFound(fmt::format("no file {}", absolute));
     return ErrnoError("unlink", absolute, errno);
   }
   return Status::Ok();

@@ -1,5 +1,7 @@
 #include "delta/schema.h"
 
+#include <fmt/format.h>
+
 #include "base/check.h"
 
 namespace salesflow::delta {
@@ -14,7 +16,7 @@ DataType DataType::Decimal(int32_t precision, int32_t scale) {
   DataType type;
   type.precision_ = precision;
   type.scale_ = scale;
-  type.primitive_ = "decimal(" + std::to_string(precision) + "," + std::to_string(scale) + ")";
+  type.primitive_ = fmt::format("decimal({},{})", precision, scale);
   return type;
 }
 
