@@ -19,9 +19,8 @@
 namespace salesflow::delta {
 namespace {
 
-constexpr const char *
-    kSchema =
-       R"j({"type":"struct","fields":[{"name":"vente_id","type":"long","nullable":false,"metadata":{}},{"name":"montant","type":"decimal(18,2)",
+constexpr const char* kSchema =
+    R"j({"type":"struct","fields":[{"name":"vente_id","type":"long","nullable":false,"metadata":{}},{"name":"montant","type":"decimal(18,2)",
    "nullable" : true, "metadata" : {}
 },{"name":"date_vente","type":"date","nullable":true,"metadata":{}}]
 })j";
