@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <random>
 #include <string>
 #include <vector>
@@ -167,6 +168,8 @@ TEST(SilverStateTest, MemoryFor1MClientsStaysUnderBudget) {
   }
   ASSERT_EQ(state.client_count(), static_cast<size_t>(kClients));
   const size_t bytes = state.MemoryBytes();
+  RecordProperty("memory_bytes", std::to_string(bytes));
+  std::printf("silver state for 1M clients: %.1f MiB\n", static_cast<double>(bytes) / (1 << 20));
   // The estimate counts at least the dense client structs and a string per client.
   EXPECT_GT(bytes, static_cast<size_t>(kClients) * (sizeof(ClientAggregate) + 32));
   EXPECT_LT(bytes, 500u * 1024 * 1024) << bytes;
