@@ -2,43 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "base/json_string.h"
+
 namespace salesflow::delta {
 
 void AppendJsonQuoted(std::string_view text, std::string* out) {
-  out->push_back('"');
-  for (char c : text) {
-    auto byte = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out->append("\\\"");
-        break;
-      case '\\':
-        out->append("\\\\");
-        break;
-      case '\n':
-        out->append("\\n");
-        break;
-      case '\r':
-        out->append("\\r");
-        break;
-      case '\t':
-        out->append("\\t");
-        break;
-      case '\b':
-        out->append("\\b");
-        break;
-      case '\f':
-        out->append("\\f");
-        break;
-      default:
-        if (byte < 0x20) {
-          fmt::format_to(std::back_inserter(*out), "\\u{:04X}", byte);
-        } else {
-          out->push_back(c);
-        }
-    }
-  }
-  out->push_back('"');
+  AppendJsonString(text, out, JsonStringStyle::kJackson);
 }
 
 void JsonWriter::BeforeValue() {

@@ -4,7 +4,7 @@
 #include <utility>
 #include <vector>
 
-#include "event/json_string.h"
+#include "base/json_string.h"
 #include "event/sale_json.h"
 
 namespace salesflow {

@@ -7,7 +7,7 @@
 #include <cstring>
 #include <vector>
 
-#include "event/json_string.h"
+#include "base/json_string.h"
 
 namespace salesflow {
 namespace {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/check.h"
-#include "event/json_string.h"
+#include "base/json_string.h"
 
 namespace salesflow {
 namespace {

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "base/json_string.h"
 #include "base/status.h"
 
 namespace salesflow::parquet {
@@ -13,9 +14,8 @@ namespace salesflow::parquet {
 // The scalar rules of `parquet cat --json` (issue 3; tests/parquet/pyarrow_dump.py applies the
 // same ones to pyarrow's values). Each Append* writes one JSON value to the end of `out`.
 
-// A JSON string escaped as Python's json.dumps(ensure_ascii=False): \" \\ \b \f \n \r \t,
-// other control characters as \u00xx, everything else (UTF-8 included) verbatim.
-void AppendJsonString(std::string_view s, std::string* out);
+// Strings are written with base/json_string.h's AppendJsonString (Python's json.dumps style).
+using ::salesflow::AppendJsonString;
 
 // Standard base64 with padding, in quotes (binary values).
 void AppendJsonBase64(std::span<const uint8_t> bytes, std::string* out);

@@ -3,40 +3,12 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/json_string.h"
+
 namespace salesflow {
 
 void AppendJsonString(std::string& out, std::string_view value) {
-  static const char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  for (char ch : value) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  out.push_back('"');
+  AppendJsonString(value, &out, JsonStringStyle::kHtmlSafe);
 }
 
 std::string FormatCents(int64_t cents) {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "event/json_string.h"
+#include "base/json_string.h"
 
 namespace salesflow {
 namespace {

@@ -1,14 +1,17 @@
-#include "event/json_string.h"
+#include "base/json_string.h"
 
 namespace salesflow {
 
-void AppendJsonString(std::string_view text, std::string* out) {
-  static constexpr char kHex[] = "0123456789abcdef";
+void AppendJsonString(std::string_view text, std::string* out, JsonStringStyle style) {
+  const char* hex = style == JsonStringStyle::kJackson ? "0123456789ABCDEF" : "0123456789abcdef";
+  const bool html = style == JsonStringStyle::kHtmlSafe;
   out->push_back('"');
   size_t run = 0;  // start of the pending run of bytes that need no escape
   for (size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c >= 0x20 && c != '"' && c != '\\' && !(html && (c == '<' || c == '>' || c == '&'))) {
+      continue;
+    }
     out->append(text.data() + run, i - run);
     run = i + 1;
     switch (c) {
@@ -35,8 +38,8 @@ void AppendJsonString(std::string_view text, std::string* out) {
         break;
       default:
         out->append("\\u00");
-        out->push_back(kHex[c >> 4]);
-        out->push_back(kHex[c & 0xF]);
+        out->push_back(hex[c >> 4]);
+        out->push_back(hex[c & 0xF]);
     }
   }
   out->append(text.data() + run, text.size() - run);
