@@ -9,6 +9,7 @@
 #include "cli/version.h"
 // Subcommand headers (one line each):
 #include "cli/broker_command.h"
+#include "cli/bronze_command.h"
 #include "cli/dashboard_command.h"
 #include "cli/demo_command.h"
 #include "cli/parquet_command.h"
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
     salesflow::RegisterParquetCommand(app, ctx);
     salesflow::RegisterProduceCommand(app, ctx);
     salesflow::RegisterBrokerCommand(app, ctx);
+    salesflow::RegisterBronzeCommand(app, ctx);
     salesflow::RegisterDemoCommand(app, ctx);  // after produce: uses its settings
     salesflow::RegisterTableCommand(app, ctx);
     salesflow::RegisterTableMaintenanceCommand(app, ctx);  // after table history/files

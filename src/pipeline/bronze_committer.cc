@@ -20,8 +20,7 @@ Result<delta::Snapshot> LoadOrCreate(delta::Storage& storage, delta::CheckpointR
                                      const delta::Metadata& metadata, const Clock* clock) {
   Result<delta::Snapshot> snapshot = delta::LoadSnapshot(storage, {.checkpoint_reader = reader});
   if (snapshot.ok() || snapshot.status().code() != StatusCode::kNotFound) return snapshot;
-  Result<delta::CommitResult> created =
-      delta::CreateTable(storage, metadata, {.clock = clock});
+  Result<delta::CommitResult> created = delta::CreateTable(storage, metadata, {.clock = clock});
   // Another bronze process may have created it first: fine, it is the same kind of table.
   if (!created.ok() && created.status().code() != StatusCode::kAlreadyExists) {
     return created.status().WithContext("creating the table");
@@ -54,8 +53,7 @@ int64_t EpochOf(const delta::Snapshot& snapshot) {
 
 }  // namespace
 
-BronzeCommitter::BronzeCommitter(delta::Storage& bronze_storage,
-                                 delta::Storage& quarantine_storage,
+BronzeCommitter::BronzeCommitter(delta::Storage& bronze_storage, delta::Storage& quarantine_storage,
                                  BronzeCommitterOptions options)
     : bronze_storage_(bronze_storage),
       quarantine_storage_(quarantine_storage),
@@ -83,9 +81,9 @@ Status BronzeCommitter::OpenTables() {
   SF_RETURN_IF_ERROR(CheckTable(quarantine_, "the quarantine table", {}));
   std::optional<std::string> stored = bronze_.Property(kAppIdProperty);
   if (!stored) {
-    return InvalidArgument(fmt::format(
-        "the bronze table has no {} property: it was not created by salesflow bronze",
-        kAppIdProperty));
+    return InvalidArgument(
+        fmt::format("the bronze table has no {} property: it was not created by salesflow bronze",
+                    kAppIdProperty));
   }
   app_id_ = *stored;
   kafka_epoch_ = EpochOf(bronze_);
@@ -130,13 +128,14 @@ Status BronzeCommitter::OpenTables() {
 }
 
 Status BronzeCommitter::SwitchCluster(const std::string& new_app_id, int64_t new_epoch) {
-  spdlog::warn("bronze: switching to app-id {} (kafka epoch {}); offsets stored under {} no "
-               "longer apply",
-               new_app_id, new_epoch, app_id_);
+  spdlog::warn(
+      "bronze: switching to app-id {} (kafka epoch {}); offsets stored under {} no "
+      "longer apply",
+      new_app_id, new_epoch, app_id_);
   // Quarantine first, bronze last: bronze's property is the one that counts, and a crash in
   // between is finished by the next start (the two differ).
-  for (auto [storage, snapshot] : {std::pair{&quarantine_storage_, &quarantine_},
-                                   std::pair{&bronze_storage_, &bronze_}}) {
+  for (auto [storage, snapshot] :
+       {std::pair{&quarantine_storage_, &quarantine_}, std::pair{&bronze_storage_, &bronze_}}) {
     delta::Metadata metadata = snapshot->metadata();
     auto set = [&metadata](const std::string& key, const std::string& value) {
       for (auto& [k, v] : metadata.configuration) {
@@ -152,8 +151,8 @@ Status BronzeCommitter::SwitchCluster(const std::string& new_app_id, int64_t new
     delta::Transaction txn(*snapshot);
     txn.SetOperation("SET TBLPROPERTIES");
     txn.SetMetadata(std::move(metadata));
-    SF_RETURN_IF_ERROR(txn.Commit(*storage, {.clock = clock_}).status().WithContext(
-        "switching app-id"));
+    SF_RETURN_IF_ERROR(
+        txn.Commit(*storage, {.clock = clock_}).status().WithContext("switching app-id"));
     SF_RETURN_IF_ERROR(snapshot->CatchUp(*storage).status());
   }
   app_id_ = new_app_id;
@@ -206,9 +205,9 @@ Result<FlushResult> BronzeCommitter::Commit(const IngestBuffer& buffer) {
   // 1. Quarantine first, under its own txns: a crash after it is resolved by skipping rejects
   //    at or below the quarantine position on re-read.
   if (buffer.rejects() > 0) {
-    SF_ASSIGN_OR_RETURN(delta::AddFile add,
-                        delta::WriteDataFile(quarantine_storage_, {}, {}, buffer.quarantine(),
-                                             file_options));
+    SF_ASSIGN_OR_RETURN(
+        delta::AddFile add,
+        delta::WriteDataFile(quarantine_storage_, {}, {}, buffer.quarantine(), file_options));
     delta::Transaction txn(quarantine_);
     txn.SetOperation("STREAMING UPDATE", {{"outputMode", "\"Append\""}});
     txn.SetOperationMetrics({{"numFiles", "1"},
@@ -253,7 +252,8 @@ Result<FlushResult> BronzeCommitter::Commit(const IngestBuffer& buffer) {
     txn.SetTxn(id, run.last);
   }
   (void)now_ms;
-  SF_ASSIGN_OR_RETURN(delta::CommitResult committed, txn.Commit(bronze_storage_, {.clock = clock_}));
+  SF_ASSIGN_OR_RETURN(delta::CommitResult committed,
+                      txn.Commit(bronze_storage_, {.clock = clock_}));
   for (const auto& [p, run] : buffer.runs()) expected_[p].bronze = run.last;
   result.bronze_version = committed.version;
   result.attempts = committed.attempts;
@@ -270,9 +270,10 @@ Result<std::vector<int32_t>> BronzeCommitter::SeekOffsets(
   for (const auto& [p, offset] : offsets) {
     std::string id = AppIdOf(p);
     if (std::optional<int64_t> stored = bronze_.TxnVersion(id)) {
-      spdlog::warn("bronze: --seek-offsets: partition {} already has a stored offset {} ({}); "
-                   "kept",
-                   p, *stored, id);
+      spdlog::warn(
+          "bronze: --seek-offsets: partition {} already has a stored offset {} ({}); "
+          "kept",
+          p, *stored, id);
       continue;
     }
     txn.ExpectTxnVersion(id, std::nullopt);
@@ -312,8 +313,7 @@ Result<std::map<int32_t, int64_t>> ParseSeekOffsets(std::string_view text) {
     }
     if (!good) {
       return InvalidArgument(fmt::format(
-          "--seek-offsets: '{}' is not partition:offset (e.g. 0:100,1:42 or {{\"0\":100}})",
-          item));
+          "--seek-offsets: '{}' is not partition:offset (e.g. 0:100,1:42 or {{\"0\":100}})", item));
     }
     if (!out.emplace(partition, offset).second) {
       return InvalidArgument(fmt::format("--seek-offsets: partition {} given twice", partition));

@@ -39,11 +39,11 @@ struct StoredPosition {
 
 // What one flush committed.
 struct FlushResult {
-  int64_t rows = 0;                                    // rows added to bronze
-  int64_t rejects = 0;                                 // rows added to quarantine
-  int64_t files = 0;                                   // data files written (both tables)
-  delta::TableVersion bronze_version = delta::kNoVersion;      // bronze version written
-  std::optional<delta::TableVersion> quarantine_version;       // quarantine version, if any
+  int64_t rows = 0;                                        // rows added to bronze
+  int64_t rejects = 0;                                     // rows added to quarantine
+  int64_t files = 0;                                       // data files written (both tables)
+  delta::TableVersion bronze_version = delta::kNoVersion;  // bronze version written
+  std::optional<delta::TableVersion> quarantine_version;   // quarantine version, if any
   int attempts = 1;  // commit attempts of the bronze commit (races lost to other writers)
 };
 
@@ -55,8 +55,8 @@ class BronzeCommitter {
   // Opens (creating when absent) both tables and checks them: refuses
   // delta.setTransactionRetentionDuration and a foreign app-id; applies new_cluster.
   static Result<std::unique_ptr<BronzeCommitter>> Open(delta::Storage& bronze,
-                                                      delta::Storage& quarantine,
-                                                      BronzeCommitterOptions options);
+                                                       delta::Storage& quarantine,
+                                                       BronzeCommitterOptions options);
 
   // The app-id in force (txn appIds are "<app-id>-<topic>-<partition>").
   const std::string& app_id() const { return app_id_; }

@@ -115,7 +115,8 @@ Status BronzeIngester::Process(const KafkaRecord& record) {
   Status decoded = decoder_.Decode(record.payload, &sale_, &rejection_);
   if (decoded.ok()) {
     int64_t local = options_.time_zone.UtcToLocalMicros(sale_.timestamp.utc_micros);
-    int64_t day = local >= 0 ? local / kMicrosPerDay : -((-local + kMicrosPerDay - 1) / kMicrosPerDay);
+    int64_t day =
+        local >= 0 ? local / kMicrosPerDay : -((-local + kMicrosPerDay - 1) / kMicrosPerDay);
     buffer_.AddSale(sale_, record, static_cast<int32_t>(day), now);
   } else if (state.quarantine && record.offset <= *state.quarantine) {
     // Quarantined by a commit whose bronze twin did not land (crash in between): skip it.
@@ -140,9 +141,9 @@ Status BronzeIngester::Flush() {
   Result<FlushResult> flushed = committer_.Commit(buffer_);
   if (!flushed.ok()) {
     if (options_.metrics != nullptr) options_.metrics->conflicts.Increment();
-    return flushed.status().WithContext(fmt::format(
-        "committing {} messages ({} rows, {} rejects)", buffer_.messages(), buffer_.rows(),
-        buffer_.rejects()));
+    return flushed.status().WithContext(fmt::format("committing {} messages ({} rows, {} rejects)",
+                                                    buffer_.messages(), buffer_.rows(),
+                                                    buffer_.rejects()));
   }
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -216,7 +217,8 @@ void BronzeIngester::ReportStatus(Consumer& consumer, bool force) {
   last_status_consumed_ = totals_.consumed;
   std::string lags;
   for (const auto& [p, state] : partitions_) {
-    Result<Watermarks> marks = consumer.QueryWatermarks(Partition(p), std::chrono::milliseconds(500));
+    Result<Watermarks> marks =
+        consumer.QueryWatermarks(Partition(p), std::chrono::milliseconds(500));
     if (!marks.ok()) continue;
     int64_t lag = std::max<int64_t>(0, marks->high.value() - state.next);
     if (options_.metrics != nullptr) options_.metrics->SetLag(p, lag);

@@ -26,12 +26,12 @@ struct BronzeIngesterOptions {
   FlushPolicy flush;             // when to commit
   TimeZone time_zone;            // naive timestamps and date_vente
   bool until_caught_up = false;  // stop once assigned partitions reach their end at assignment
-  std::chrono::milliseconds poll_timeout{50};      // one Poll; bounds idle flush delay
+  std::chrono::milliseconds poll_timeout{50};        // one Poll; bounds idle flush delay
   std::chrono::milliseconds broker_timeout{10'000};  // watermark queries
-  std::chrono::milliseconds max_backoff{10'000};   // between consumer rebuilds
+  std::chrono::milliseconds max_backoff{10'000};     // between consumer rebuilds
   std::chrono::milliseconds status_interval{1'000};  // status line / lag refresh
-  BronzeMetrics* metrics = nullptr;                // may be null
-  CheckpointWorker* checkpoints = nullptr;         // told after each bronze commit; may be null
+  BronzeMetrics* metrics = nullptr;                  // may be null
+  CheckpointWorker* checkpoints = nullptr;           // told after each bronze commit; may be null
   // Called with a one-line status every status_interval (terminal status line); may be empty.
   std::function<void(const std::string&)> status_sink;
 };
@@ -42,12 +42,12 @@ using ConsumerFactory =
 
 // What the loop did so far.
 struct IngestTotals {
-  int64_t consumed = 0;     // messages read
-  int64_t written = 0;      // bronze rows committed
-  int64_t quarantined = 0;  // quarantine rows committed
-  int64_t skipped = 0;      // re-read messages already in a table
-  int64_t flushes = 0;      // bronze commits
-  int64_t restarts = 0;     // consumer rebuilds
+  int64_t consumed = 0;                                  // messages read
+  int64_t written = 0;                                   // bronze rows committed
+  int64_t quarantined = 0;                               // quarantine rows committed
+  int64_t skipped = 0;                                   // re-read messages already in a table
+  int64_t flushes = 0;                                   // bronze commits
+  int64_t restarts = 0;                                  // consumer rebuilds
   delta::TableVersion last_version = delta::kNoVersion;  // last bronze version committed
 };
 
@@ -93,9 +93,9 @@ class BronzeIngester final : public RebalanceListener {
  private:
   // What the loop knows of one owned partition.
   struct PartitionState {
-    int64_t next = 0;                      // offsets below are committed or buffered
-    std::optional<int64_t> quarantine;     // rejects at or below are already quarantined
-    std::optional<int64_t> end;            // until_caught_up target (high watermark)
+    int64_t next = 0;                   // offsets below are committed or buffered
+    std::optional<int64_t> quarantine;  // rejects at or below are already quarantined
+    std::optional<int64_t> end;         // until_caught_up target (high watermark)
   };
 
   Status Loop(Consumer& consumer);

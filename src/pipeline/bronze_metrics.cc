@@ -14,8 +14,8 @@ prometheus::Counter& MakeCounter(prometheus::Registry& registry, const std::stri
 
 BronzeMetrics::BronzeMetrics()
     : registry_(std::make_shared<prometheus::Registry>()),
-      consumed(MakeCounter(*registry_, "salesflow_bronze_consumed_total",
-                           "Kafka messages consumed")),
+      consumed(
+          MakeCounter(*registry_, "salesflow_bronze_consumed_total", "Kafka messages consumed")),
       written(MakeCounter(*registry_, "salesflow_bronze_written_rows_total",
                           "rows committed to the bronze table")),
       quarantined(MakeCounter(*registry_, "salesflow_bronze_quarantined_rows_total",
@@ -33,12 +33,13 @@ BronzeMetrics::BronzeMetrics()
                                 "transient broker errors")),
       out_of_range(MakeCounter(*registry_, "salesflow_bronze_offset_out_of_range_total",
                                "stored offsets no longer (or not yet) in Kafka")),
-      commit_seconds(prometheus::BuildHistogram()
-                         .Name("salesflow_bronze_commit_seconds")
-                         .Help("flush latency: data files and both commits")
-                         .Register(*registry_)
-                         .Add({}, prometheus::Histogram::BucketBoundaries{
-                                      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})),
+      commit_seconds(
+          prometheus::BuildHistogram()
+              .Name("salesflow_bronze_commit_seconds")
+              .Help("flush latency: data files and both commits")
+              .Register(*registry_)
+              .Add({}, prometheus::Histogram::BucketBoundaries{0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+                                                               0.5, 1, 2.5, 5, 10})),
       last_version(prometheus::BuildGauge()
                        .Name("salesflow_bronze_table_version")
                        .Help("last bronze table version committed by this process")

@@ -6,9 +6,9 @@
 #include <prometheus/registry.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
-#include <map>
 
 namespace salesflow::pipeline {
 
@@ -23,18 +23,18 @@ class BronzeMetrics {
 
   const std::shared_ptr<prometheus::Registry>& registry() const { return registry_; }
 
-  prometheus::Counter& consumed;       // messages read from Kafka
-  prometheus::Counter& written;        // rows committed to bronze
-  prometheus::Counter& quarantined;    // rows committed to quarantine
-  prometheus::Counter& skipped;        // re-read messages already in a table
-  prometheus::Counter& commits;        // bronze commits
-  prometheus::Counter& commit_retries;  // races lost to other writers, retried
-  prometheus::Counter& conflicts;      // commits refused (fenced) or failed: buffer dropped
-  prometheus::Counter& restarts;       // consumer rebuilt after an error
-  prometheus::Counter& broker_errors;  // transient broker errors seen by Poll
-  prometheus::Counter& out_of_range;   // stored offset no longer (or not yet) in Kafka
+  prometheus::Counter& consumed;          // messages read from Kafka
+  prometheus::Counter& written;           // rows committed to bronze
+  prometheus::Counter& quarantined;       // rows committed to quarantine
+  prometheus::Counter& skipped;           // re-read messages already in a table
+  prometheus::Counter& commits;           // bronze commits
+  prometheus::Counter& commit_retries;    // races lost to other writers, retried
+  prometheus::Counter& conflicts;         // commits refused (fenced) or failed: buffer dropped
+  prometheus::Counter& restarts;          // consumer rebuilt after an error
+  prometheus::Counter& broker_errors;     // transient broker errors seen by Poll
+  prometheus::Counter& out_of_range;      // stored offset no longer (or not yet) in Kafka
   prometheus::Histogram& commit_seconds;  // flush latency: files + both commits
-  prometheus::Gauge& last_version;       // last bronze version committed
+  prometheus::Gauge& last_version;        // last bronze version committed
 
   // Consumer lag of one partition (high watermark - next offset to read).
   void SetLag(int32_t partition, int64_t lag);

@@ -31,15 +31,15 @@ BronzeSchemas Build() {
   BronzeSchemas s;
   // Order must match BronzeColumn, then the partition column last.
   s.bronze_table.columns = {
-      Col("vente_id", "long", false),       Col("client_id", "long", false),
-      Col("produit_id", "long", false),     Col("timestamp", "string", false),
-      Col("quantite", "integer", false),    Col("montant", "decimal(18,2)", false),
-      Col("client_nom", "string", false),   Col("produit_nom", "string", false),
-      Col("categorie", "string", false),    Col("pays", "string", false),
-      Col("segment", "string", false),      Col("extra", "string", true),
+      Col("vente_id", "long", false),        Col("client_id", "long", false),
+      Col("produit_id", "long", false),      Col("timestamp", "string", false),
+      Col("quantite", "integer", false),     Col("montant", "decimal(18,2)", false),
+      Col("client_nom", "string", false),    Col("produit_nom", "string", false),
+      Col("categorie", "string", false),     Col("pays", "string", false),
+      Col("segment", "string", false),       Col("extra", "string", true),
       Col("event_time", "timestamp", false), Col("ingested_at", "timestamp", false),
-      Col("kafka_topic", "string", false),  Col("kafka_partition", "integer", false),
-      Col("kafka_offset", "long", false),   Col("kafka_timestamp", "timestamp", true),
+      Col("kafka_topic", "string", false),   Col("kafka_partition", "integer", false),
+      Col("kafka_offset", "long", false),    Col("kafka_timestamp", "timestamp", true),
       Col(kDateVente, "date", false),
   };
   SF_CHECK_EQ(s.bronze_table.columns.size(), static_cast<size_t>(kBronzeColumnCount) + 1);
@@ -79,8 +79,7 @@ delta::Metadata NewQuarantineMetadata(const std::string& app_id) {
                                  {}, TableProperties(app_id));
 }
 
-std::string PartitionAppId(const std::string& app_id, const std::string& topic,
-                           int32_t partition) {
+std::string PartitionAppId(const std::string& app_id, const std::string& topic, int32_t partition) {
   return fmt::format("{}-{}-{}", app_id, topic, partition);
 }
 

@@ -61,9 +61,9 @@ inline constexpr const char* kDefaultAppId = "salesflow-bronze";
 
 // The schemas bronze writes, built once.
 struct BronzeSchemas {
-  delta::TableSchema bronze_table;                   // schemaString of delta_ventes_table
-  std::shared_ptr<const parquet::Schema> bronze_file;  // its data files (no date_vente)
-  delta::TableSchema quarantine_table;               // schemaString of delta_ventes_rejets
+  delta::TableSchema bronze_table;                         // schemaString of delta_ventes_table
+  std::shared_ptr<const parquet::Schema> bronze_file;      // its data files (no date_vente)
+  delta::TableSchema quarantine_table;                     // schemaString of delta_ventes_rejets
   std::shared_ptr<const parquet::Schema> quarantine_file;  // its data files
 };
 

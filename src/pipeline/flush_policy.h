@@ -9,8 +9,8 @@ namespace salesflow::pipeline {
 
 // When bronze commits what it buffered: whichever limit is reached first.
 struct FlushPolicy {
-  int64_t max_rows = 500'000;                       // --max-rows: buffered messages
-  int64_t max_bytes = 64 << 20;                     // --max-bytes: buffered payload bytes
+  int64_t max_rows = 500'000;                        // --max-rows: buffered messages
+  int64_t max_bytes = 64 << 20;                      // --max-bytes: buffered payload bytes
   std::chrono::microseconds max_latency{1'000'000};  // --max-latency: age of the oldest one
 
   // True when `buffer` must be committed at `now_micros`.

@@ -61,7 +61,8 @@ void IngestBuffer::AddReject(const KafkaRecord& record, const Rejection& rejecti
 }
 
 void IngestBuffer::Cover(const KafkaRecord& record, int64_t now_micros) {
-  auto [it, inserted] = runs_.try_emplace(record.partition, OffsetRun{record.offset, record.offset});
+  auto [it, inserted] =
+      runs_.try_emplace(record.partition, OffsetRun{record.offset, record.offset});
   if (!inserted) {
     // The caller filters re-deliveries; offsets only grow within a run (gaps are Kafka's own:
     // transaction markers, compaction).

@@ -31,8 +31,7 @@ class IngestBuffer {
   void AddSale(const Sale& sale, const KafkaRecord& record, int32_t date_vente,
                int64_t ingested_at_micros);
   // Appends a rejected message to the quarantine batch.
-  void AddReject(const KafkaRecord& record, const Rejection& rejection,
-                 int64_t rejected_at_micros);
+  void AddReject(const KafkaRecord& record, const Rejection& rejection, int64_t rejected_at_micros);
   // Records that `record` was consumed (every message, also the skipped ones), so its offset
   // joins its partition's run; `now_micros` dates the oldest buffered message.
   void Cover(const KafkaRecord& record, int64_t now_micros);

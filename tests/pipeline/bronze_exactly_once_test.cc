@@ -34,9 +34,8 @@ constexpr const char* kTopic = "ventes_stream";
 
 BronzeIngesterOptions CoreOptions(int64_t flush_every) {
   BronzeIngesterOptions options;
-  options.flush = FlushPolicy{.max_rows = flush_every,
-                              .max_bytes = int64_t{1} << 40,
-                              .max_latency = std::chrono::hours(1)};
+  options.flush = FlushPolicy{
+      .max_rows = flush_every, .max_bytes = int64_t{1} << 40, .max_latency = std::chrono::hours(1)};
   return options;
 }
 

@@ -32,12 +32,12 @@ class TempDir {
 
 // A message with its bytes owned (what a broker would hold).
 struct StoredMessage {
-  int32_t partition = 0;     // Kafka partition
-  int64_t offset = 0;        // offset in it
-  std::string key;           // client_id text
-  std::string payload;       // JSON (or broken bytes)
-  int64_t timestamp_ms = 0;  // CreateTime
-  bool bad = false;          // the generator broke it on purpose
+  int32_t partition = 0;      // Kafka partition
+  int64_t offset = 0;         // offset in it
+  std::string key;            // client_id text
+  std::string payload;        // JSON (or broken bytes)
+  int64_t timestamp_ms = 0;   // CreateTime
+  bool bad = false;           // the generator broke it on purpose
   int64_t montant_cents = 0;  // the sale's amount when good
   // The view bronze's core consumes.
   pipeline::KafkaRecord View(const std::string& topic) const;
@@ -52,10 +52,10 @@ std::vector<StoredMessage> GenerateMessages(int64_t count, int partitions, doubl
 // What a table holds, as bronze's invariants look at it.
 struct TableContents {
   std::multiset<std::pair<int32_t, int64_t>> coordinates;  // (kafka_partition, kafka_offset)
-  std::map<int64_t, int> vente_ids;                         // bronze: vente_id -> count
-  int64_t montant_cents = 0;                                // bronze: sum(montant)
-  int64_t rows = 0;                                         // rows read
-  std::set<std::string> reasons;                            // quarantine: reason codes seen
+  std::map<int64_t, int> vente_ids;                        // bronze: vente_id -> count
+  int64_t montant_cents = 0;                               // bronze: sum(montant)
+  int64_t rows = 0;                                        // rows read
+  std::set<std::string> reasons;                           // quarantine: reason codes seen
 };
 
 // Reads the active files of the bronze (or quarantine) table at `dir` with our Parquet reader.

@@ -1,0 +1,147 @@
+#include "cli/bronze_command.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "base/shutdown.h"
+#include "config/common_settings.h"
+
+namespace salesflow {
+namespace {
+
+constexpr const char* kGroup = "bronze.group";
+constexpr const char* kAppId = "bronze.app_id";
+constexpr const char* kMaxRows = "bronze.max_rows";
+constexpr const char* kMaxBytes = "bronze.max_bytes";
+constexpr const char* kMaxLatency = "bronze.max_latency";
+constexpr const char* kUntilCaughtUp = "bronze.until_caught_up";
+constexpr const char* kSeekOffsets = "bronze.seek_offsets";
+constexpr const char* kNewCluster = "bronze.new_cluster";
+constexpr const char* kMetricsPort = "bronze.metrics_port";
+constexpr const char* kMetricsHost = "bronze.metrics_host";
+constexpr const char* kSync = "bronze.sync";
+
+}  // namespace
+
+void AddBronzeSettings(Command& cmd, bool declare) {
+  if (declare) {
+    cmd.Declare({.key = kGroup,
+                 .default_value = "salesflow-bronze",
+                 .help = "Kafka consumer group of the bronze processes"});
+    cmd.Declare({.key = kAppId,
+                 .help = "txn appId prefix (<app-id>-<topic>-<partition>); default: the "
+                         "table's, salesflow-bronze for a new table"});
+    cmd.Declare({.key = kMaxRows,
+                 .kind = SettingKind::kInt,
+                 .default_value = "500000",
+                 .help = "commit once this many messages are buffered"});
+    cmd.Declare({.key = kMaxBytes,
+                 .kind = SettingKind::kInt,
+                 .default_value = "67108864",
+                 .help = "commit once this many payload bytes are buffered"});
+    cmd.Declare({.key = kMaxLatency,
+                 .kind = SettingKind::kDuration,
+                 .default_value = "1s",
+                 .help = "commit once the oldest buffered message is this old"});
+    cmd.Declare({.key = kUntilCaughtUp,
+                 .kind = SettingKind::kBool,
+                 .default_value = "false",
+                 .help = "stop once the assigned partitions reach their end offset at start"});
+    cmd.Declare({.key = kSeekOffsets,
+                 .help = "start positions for partitions without a stored one, as "
+                         "kafka-delta-ingest: 0:100,1:42 (the last offset treated as done)"});
+    cmd.Declare({.key = kNewCluster,
+                 .kind = SettingKind::kBool,
+                 .default_value = "false",
+                 .help = "the Kafka cluster is a new one (e.g. a fresh embedded broker): "
+                         "switch to a new app-id so stored offsets no longer apply"});
+    cmd.Declare({.key = kMetricsPort,
+                 .kind = SettingKind::kInt,
+                 .default_value = "-1",
+                 .help = "serve Prometheus metrics on this port (0 = any free port, -1 = off)"});
+    cmd.Declare({.key = kMetricsHost,
+                 .default_value = "127.0.0.1",
+                 .help = "address the metrics endpoint listens on"});
+    cmd.Declare({.key = kSync,
+                 .kind = SettingKind::kBool,
+                 .default_value = "true",
+                 .help = "fsync data and log files (false only for benchmarks)"});
+  }
+  cmd.Flag("--group", kGroup);
+  cmd.Flag("--app-id", kAppId);
+  cmd.Flag("--max-rows", kMaxRows);
+  cmd.Flag("--max-bytes", kMaxBytes);
+  cmd.Flag("--max-latency", kMaxLatency);
+  cmd.Flag("--until-caught-up", kUntilCaughtUp);
+  cmd.Flag("--seek-offsets", kSeekOffsets);
+  cmd.Flag("--new-cluster", kNewCluster);
+  cmd.Flag("--metrics-port", kMetricsPort);
+  cmd.Flag("--metrics-host", kMetricsHost);
+  cmd.Use(settings::kTimeZone);
+  cmd.Use(settings::kDataDir);
+  cmd.Use(kSync);
+}
+
+Result<pipeline::BronzeJobOptions> BronzeJobOptionsFromConfig(const Config& config) {
+  pipeline::BronzeJobOptions o;
+  SF_ASSIGN_OR_RETURN(o.brokers, config.GetString(settings::kKafkaBrokers));
+  SF_ASSIGN_OR_RETURN(o.topic, config.GetString(settings::kKafkaTopic));
+  SF_ASSIGN_OR_RETURN(o.group, config.GetString(kGroup));
+  for (const KafkaProperty& p : config.kafka_properties()) {
+    o.kafka_properties.push_back({p.key, p.value, p.source.ToString()});
+  }
+  SF_ASSIGN_OR_RETURN(auto table, config.TablePath(settings::kBronzeTable));
+  SF_ASSIGN_OR_RETURN(auto rejects, config.TablePath(settings::kBronzeRejectsTable));
+  o.table_dir = table.string();
+  o.quarantine_dir = rejects.string();
+  if (config.IsSet(kAppId)) {
+    SF_ASSIGN_OR_RETURN(std::string app_id, config.GetString(kAppId));
+    o.app_id = app_id;
+  }
+  SF_ASSIGN_OR_RETURN(o.new_cluster, config.GetBool(kNewCluster));
+  if (config.IsSet(kSeekOffsets)) {
+    SF_ASSIGN_OR_RETURN(std::string seek, config.GetString(kSeekOffsets));
+    o.seek_offsets = seek;
+  }
+  SF_ASSIGN_OR_RETURN(o.flush.max_rows, config.GetInt(kMaxRows));
+  SF_ASSIGN_OR_RETURN(o.flush.max_bytes, config.GetInt(kMaxBytes));
+  SF_ASSIGN_OR_RETURN(o.flush.max_latency, config.GetDuration(kMaxLatency));
+  if (o.flush.max_rows < 1 || o.flush.max_bytes < 1) {
+    return InvalidArgument("bronze.max_rows and bronze.max_bytes must be >= 1");
+  }
+  SF_ASSIGN_OR_RETURN(o.time_zone, config.GetTimeZone(settings::kTimeZone));
+  SF_ASSIGN_OR_RETURN(o.until_caught_up, config.GetBool(kUntilCaughtUp));
+  SF_ASSIGN_OR_RETURN(int64_t port, config.GetInt(kMetricsPort));
+  if (port < -1 || port > 65535) return InvalidArgument("bronze.metrics_port must be -1..65535");
+  o.metrics_port = static_cast<int>(port);
+  SF_ASSIGN_OR_RETURN(o.metrics_host, config.GetString(kMetricsHost));
+  SF_ASSIGN_OR_RETURN(o.sync, config.GetBool(kSync));
+  o.status_line = isatty(STDERR_FILENO) != 0;
+  return o;
+}
+
+void RegisterBronzeCommand(CLI::App& app, CommandContext& ctx) {
+  Command& cmd =
+      ctx.AddCommand(app, "bronze", "ingest Kafka sales into the bronze Delta table, exactly once");
+  AddBronzeSettings(cmd, /*declare=*/true);
+  cmd.Flag("--brokers", settings::kKafkaBrokers);
+  cmd.Flag("--topic", settings::kKafkaTopic);
+  cmd.Flag("--table", settings::kBronzeTable);
+  cmd.Flag("--quarantine", settings::kBronzeRejectsTable);
+  cmd.Run([&ctx](const Config& config) -> Status {
+    SF_ASSIGN_OR_RETURN(pipeline::BronzeJobOptions options, BronzeJobOptionsFromConfig(config));
+    SF_RETURN_IF_ERROR(InstallShutdownHandlers());
+    pipeline::BronzeJobSummary summary;
+    Status status = pipeline::RunBronzeJob(options, &summary);
+    const pipeline::IngestTotals& t = summary.totals;
+    ctx.out() << fmt::format(
+        "bronze: consumed {}, written {}, quarantined {}, skipped {} (already in a table), "
+        "{} commits, last version {}, {} consumer restarts; app-id {}\n",
+        t.consumed, t.written, t.quarantined, t.skipped, t.flushes, t.last_version.value(),
+        t.restarts, summary.app_id);
+    ctx.out().flush();
+    return status;
+  });
+}
+
+}  // namespace salesflow

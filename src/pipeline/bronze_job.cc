@@ -1,0 +1,77 @@
+#include "pipeline/bronze_job.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "delta/local_storage.h"
+#include "kafka/group_consumer.h"
+#include "pipeline/bronze_committer.h"
+#include "pipeline/checkpoint_worker.h"
+#include "pipeline/metrics_endpoint.h"
+
+namespace salesflow::pipeline {
+
+Status RunBronzeJob(const BronzeJobOptions& options, BronzeJobSummary* summary) {
+  delta::LocalStorage bronze(options.table_dir, {.sync = options.sync});
+  delta::LocalStorage quarantine(options.quarantine_dir, {.sync = options.sync});
+  SF_ASSIGN_OR_RETURN(auto committer, BronzeCommitter::Open(bronze, quarantine,
+                                                            {.topic = options.topic,
+                                                             .app_id = options.app_id,
+                                                             .new_cluster = options.new_cluster}));
+  summary->app_id = committer->app_id();
+  if (options.seek_offsets) {
+    SF_ASSIGN_OR_RETURN(auto offsets, ParseSeekOffsets(*options.seek_offsets));
+    SF_RETURN_IF_ERROR(committer->SeekOffsets(offsets).status());
+  }
+  BronzeMetrics metrics;
+  std::unique_ptr<MetricsEndpoint> endpoint;
+  if (options.metrics_port >= 0) {
+    SF_ASSIGN_OR_RETURN(endpoint, MetricsEndpoint::Start(metrics.registry(), options.metrics_host,
+                                                         options.metrics_port));
+    summary->metrics_port = endpoint->port();
+    spdlog::info("bronze: metrics on http://{}:{}/metrics", options.metrics_host, endpoint->port());
+  }
+  // The checkpoint thread gets a storage of its own (LocalStorage holds no state, but keep
+  // the seam clean).
+  delta::LocalStorage checkpoint_storage(options.table_dir, {.sync = options.sync});
+  CheckpointWorker checkpoints(checkpoint_storage);
+
+  BronzeIngesterOptions ingest;
+  ingest.flush = options.flush;
+  ingest.time_zone = options.time_zone;
+  ingest.until_caught_up = options.until_caught_up;
+  ingest.metrics = &metrics;
+  ingest.checkpoints = &checkpoints;
+  if (options.status_line) {
+    ingest.status_sink = [](const std::string& line) {
+      std::fprintf(stderr, "\r%-120s", line.c_str());
+      std::fflush(stderr);
+    };
+  }
+  BronzeIngester ingester(*committer, ingest);
+  spdlog::info("bronze: {} on {} (group {}, app-id {}) -> {} / rejects {}", options.topic,
+               options.brokers, options.group, committer->app_id(), options.table_dir,
+               options.quarantine_dir);
+
+  std::vector<ClientProperty> properties;
+  // An offset that is gone must be an error, never a jump to the earliest or latest: bronze
+  // seeks explicitly (stored + 1, or the beginning when nothing is stored).
+  properties.push_back({"auto.offset.reset", "error", "salesflow bronze"});
+  for (const ClientProperty& p : options.kafka_properties) properties.push_back(p);
+  ConsumerFactory factory = [&](RebalanceListener* listener) -> Result<std::unique_ptr<Consumer>> {
+    SF_ASSIGN_OR_RETURN(auto consumer, GroupConsumer::Create({.brokers = options.brokers,
+                                                              .topic = options.topic,
+                                                              .group_id = options.group,
+                                                              .properties = properties},
+                                                             listener));
+    return std::unique_ptr<Consumer>(std::move(consumer));
+  };
+  Status status = ingester.Run(factory);
+  if (options.status_line) std::fprintf(stderr, "\n");
+  summary->totals = ingester.totals();
+  return status;
+}
+
+}  // namespace salesflow::pipeline
