@@ -18,7 +18,7 @@ kills=${BRONZE_IT_KILLS:-6}
 brokers=$(cat "$build/kafka/bootstrap")
 topic="bronze_it_$$"
 work=$(mktemp -d "$build/bronze-it.XXXXXX")
-trap 'pkill -KILL -f -- "--topic $topic" 2>/dev/null; rm -rf "$work"' EXIT
+trap 'rm -rf "$work"' EXIT
 SALESFLOW_KAFKA_DIR="$build/kafka" "$src/scripts/kafka" topic "$topic" 3 >/dev/null
 python=${SALESFLOW_PYTHON:-$("$src/scripts/setup-venv")}
 
