@@ -14,6 +14,7 @@
 #include "cli/demo_command.h"
 #include "cli/parquet_command.h"
 #include "cli/produce_command.h"
+#include "cli/silver_command.h"
 #include "cli/table_command.h"
 #include "cli/table_maintenance_command.h"
 #include "cli/token_command.h"
@@ -33,6 +34,7 @@ int main(int argc, char** argv) {
     salesflow::RegisterProduceCommand(app, ctx);
     salesflow::RegisterBrokerCommand(app, ctx);
     salesflow::RegisterBronzeCommand(app, ctx);
+    salesflow::RegisterSilverCommand(app, ctx);
     salesflow::RegisterDemoCommand(app, ctx);  // after produce: uses its settings
     salesflow::RegisterTableCommand(app, ctx);
     salesflow::RegisterTableMaintenanceCommand(app, ctx);  // after table history/files

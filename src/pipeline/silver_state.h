@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -50,6 +51,8 @@ struct ClientRow {
   int64_t quantite_totale = 0;   // units
   int64_t premier_achat_us = 0;  // UTC micros
   int64_t dernier_achat_us = 0;  // UTC micros
+  int32_t source_partition = 0;  // Kafka partition of the sale the attributes come from
+  int64_t source_offset = 0;     // its offset (with dernier_achat, restores the tie-break)
 
   friend bool operator==(const ClientRow&, const ClientRow&) = default;
 };
@@ -83,8 +86,24 @@ struct DimensionRow {
   friend bool operator==(const DimensionRow&, const DimensionRow&) = default;
 };
 
+// The parts of the state, each written to its own table and so each gated on its own txn
+// version when bronze commits are replayed after a restart (a bit set).
+enum SilverPart : uint32_t {
+  kPartClients = 1u << 0,     // delta_silver_aggreges
+  kPartMinutes = 1u << 1,     // ventes_par_minute
+  kPartClientDays = 1u << 2,  // ventes_client_jour
+  kPartProduit = 1u << 3,     // ventes_par_produit
+  kPartCategorie = 1u << 4,   // ventes_par_categorie
+  kPartPays = 1u << 5,        // ventes_par_pays
+  kPartSegment = 1u << 6,     // ventes_par_segment
+  kAllParts = (1u << 7) - 1,  // every part
+};
+
 // total/nb rounded half-even to the cent, in integers (0 when nb == 0).
 int64_t PanierMoyenCents(int64_t total_cents, int64_t nb);
+
+// The silver partition of a client: client_id mod `bucket_count`, never negative.
+int32_t ClientBucket(int64_t client_id, int32_t bucket_count);
 
 // The silver and gold aggregation state: pure, deterministic, no I/O. Folding the same rows
 // in any order or split into any batches gives the same rows out (sums commute; attributes
@@ -94,8 +113,18 @@ class SilverState {
   // Minutes and days are taken on `zone`'s wall clock.
   explicit SilverState(TimeZone zone = TimeZone());
 
-  // Folds one bronze sale.
-  void Fold(const SilverInputRow& row);
+  // Folds one bronze sale into the parts in `parts` (SilverPart bits).
+  void Fold(const SilverInputRow& row, uint32_t parts = kAllParts);
+
+  // Restoring from the tables (each row as written; a key restored twice is summed).
+  void RestoreClient(const ClientRow& row);
+  void RestoreMinute(const MinuteRow& row);
+  void RestoreClientDay(const ClientDayRow& row);
+  // `part` is one of kPartProduit, kPartCategorie, kPartPays, kPartSegment.
+  void RestoreDimension(SilverPart part, const DimensionRow& row);
+
+  // The local day (days since 1970-01-01 on the zone's wall clock) of a UTC instant.
+  int32_t LocalDay(int64_t utc_us) const;
 
   // Number of distinct clients.
   size_t client_count() const { return clients_.size(); }
@@ -103,10 +132,17 @@ class SilverState {
   std::vector<ClientRow> ClientRows() const;
   // The client row of one id; false when unknown.
   bool FindClient(int64_t client_id, ClientRow* out) const;
+  // The client rows whose id is in a bucket of `buckets` (ClientBucket), sorted by id.
+  std::vector<ClientRow> ClientRowsInBuckets(const std::set<int32_t>& buckets,
+                                             int32_t bucket_count) const;
   // ventes_par_minute rows, sorted by (minute, produit, categorie, pays, segment).
   std::vector<MinuteRow> MinuteRows() const;
+  // The ventes_par_minute rows of the local days in `days`, sorted likewise.
+  std::vector<MinuteRow> MinuteRowsOfDays(const std::set<int32_t>& days) const;
   // ventes_client_jour rows, sorted by (client_id, day).
   std::vector<ClientDayRow> ClientDayRows() const;
+  // The ventes_client_jour rows of the days in `days`, sorted likewise.
+  std::vector<ClientDayRow> ClientDayRowsOfDays(const std::set<int32_t>& days) const;
   // Per-dimension totals, sorted by value.
   std::vector<DimensionRow> ProduitRows() const { return Dimension(by_produit_); }
   std::vector<DimensionRow> CategorieRows() const { return Dimension(by_categorie_); }
@@ -124,6 +160,8 @@ class SilverState {
   uint32_t FindOrAddClient(int64_t client_id, bool* added);
   void GrowIndex();
   std::vector<DimensionRow> Dimension(const std::map<uint32_t, SalesTotals>& m) const;
+  std::map<uint32_t, SalesTotals>* DimensionMap(SilverPart part);
+  void MinuteRowsInRange(int64_t lo, int64_t hi, std::vector<MinuteRow>* rows) const;
   std::string Str(uint32_t id) const { return std::string(strings_.Get(id)); }
 
   TimeZone zone_;

@@ -11,15 +11,32 @@ using parquet::ColumnBatch;
 using parquet::Field;
 using parquet::Schema;
 
-std::shared_ptr<const Schema> MakeSchema(std::vector<Field> fields) {
+constexpr const char* kMoney = "decimal(18,2)";
+
+// Every column is required: aggregates always have a value.
+delta::TableColumn Col(const std::string& name, const char* type) {
+  return delta::TableColumn{.name = name, .type = type, .nullable = false, .type_json = ""};
+}
+
+std::shared_ptr<const Schema> MakeSchema(const delta::TableSchema& table) {
+  std::vector<Field> fields;
+  for (const delta::TableColumn& c : table.columns) {
+    Result<Field> field = delta::ParquetFieldFor(c);
+    // The columns are fixed in this file; a failure is a programming error.
+    SF_CHECK(field.ok());
+    fields.push_back(std::move(field).value());
+  }
   auto schema = Schema::Make(std::move(fields));
-  // The fields are fixed in this file; a failure is a programming error.
   SF_CHECK(schema.ok());
   return *schema;
 }
 
-Field Money(std::string name) {
-  return Field::Decimal(std::move(name), 18, 2, false);
+// The local day of a local wall-clock minute.
+int64_t FloorDivDay(int64_t local_us) {
+  constexpr int64_t kDay = 24LL * 3600 * 1000 * 1000;
+  int64_t q = local_us / kDay;
+  if (local_us % kDay != 0 && local_us < 0) --q;
+  return q;
 }
 
 Result<ColumnBatch> Finish(ColumnBatch batch, int64_t rows) {
@@ -31,57 +48,50 @@ Result<ColumnBatch> Finish(ColumnBatch batch, int64_t rows) {
 
 }  // namespace
 
+delta::TableSchema SilverAggregesTableSchema() {
+  return {{Col("client_id", "long"), Col("client_nom", "string"), Col("pays", "string"),
+           Col("segment", "string"), Col("total_depense", kMoney), Col("nb_achats", "long"),
+           Col("panier_moyen", kMoney), Col("quantite_totale", "long"),
+           Col("premier_achat", "timestamp"), Col("dernier_achat", "timestamp"),
+           Col("jours_depuis_dernier_achat", "long"), Col("fidelite", "string"),
+           Col("risque_churn", "boolean"), Col("maj_le", "timestamp"),
+           Col("source_kafka_partition", "integer"), Col("source_kafka_offset", "long"),
+           Col(kClientBucketColumn, "integer")}};
+}
+
+delta::TableSchema VentesParMinuteTableSchema() {
+  return {{Col("minute", "timestamp_ntz"), Col("produit", "string"), Col("categorie", "string"),
+           Col("pays", "string"), Col("segment", "string"), Col("nb_ventes", "long"),
+           Col("quantite", "long"), Col("chiffre_affaires", kMoney), Col(kDayColumn, "date")}};
+}
+
+delta::TableSchema VentesClientJourTableSchema() {
+  return {{Col("client_id", "long"), Col(kDayColumn, "date"), Col("nb_ventes", "long"),
+           Col("chiffre_affaires", kMoney)}};
+}
+
+delta::TableSchema DimensionTotalsTableSchema(const std::string& dimension) {
+  return {{Col(dimension, "string"), Col("nb_ventes", "long"), Col("quantite", "long"),
+           Col("chiffre_affaires", kMoney)}};
+}
+
 std::shared_ptr<const parquet::Schema> SilverAggregesSchema() {
-  static const auto schema = MakeSchema({
-      Field::Int64("client_id", false),
-      Field::String("client_nom", false),
-      Field::String("pays", false),
-      Field::String("segment", false),
-      Money("total_depense"),
-      Field::Int64("nb_achats", false),
-      Money("panier_moyen"),
-      Field::Int64("quantite_totale", false),
-      Field::TimestampMicros("premier_achat", true, false),
-      Field::TimestampMicros("dernier_achat", true, false),
-      Field::Int64("jours_depuis_dernier_achat", false),
-      Field::String("fidelite", false),
-      Field::Bool("risque_churn", false),
-      Field::TimestampMicros("maj_le", true, false),
-  });
+  static const auto schema = MakeSchema(SilverAggregesTableSchema());
   return schema;
 }
 
 std::shared_ptr<const parquet::Schema> VentesParMinuteSchema() {
-  static const auto schema = MakeSchema({
-      Field::TimestampMicros("minute", false, false),
-      Field::String("produit", false),
-      Field::String("categorie", false),
-      Field::String("pays", false),
-      Field::String("segment", false),
-      Field::Int64("nb_ventes", false),
-      Field::Int64("quantite", false),
-      Money("chiffre_affaires"),
-  });
+  static const auto schema = MakeSchema(VentesParMinuteTableSchema());
   return schema;
 }
 
 std::shared_ptr<const parquet::Schema> VentesClientJourSchema() {
-  static const auto schema = MakeSchema({
-      Field::Int64("client_id", false),
-      Field::Date("day", false),
-      Field::Int64("nb_ventes", false),
-      Money("chiffre_affaires"),
-  });
+  static const auto schema = MakeSchema(VentesClientJourTableSchema());
   return schema;
 }
 
 std::shared_ptr<const parquet::Schema> DimensionTotalsSchema(const std::string& dimension) {
-  return MakeSchema({
-      Field::String(dimension, false),
-      Field::Int64("nb_ventes", false),
-      Field::Int64("quantite", false),
-      Money("chiffre_affaires"),
-  });
+  return MakeSchema(DimensionTotalsTableSchema(dimension));
 }
 
 Result<parquet::ColumnBatch> SilverAggregesBatch(const std::vector<ClientRow>& rows,
@@ -104,6 +114,9 @@ Result<parquet::ColumnBatch> SilverAggregesBatch(const std::vector<ClientRow>& r
     c[12].AppendBool(
         context.churn.AtRisk(r.premier_achat_us, r.dernier_achat_us, r.nb_achats, context.now_us));
     c[13].AppendInt64(context.now_us);
+    c[14].AppendInt32(r.source_partition);
+    c[15].AppendInt64(r.source_offset);
+    c[16].AppendInt32(ClientBucket(r.client_id, context.bucket_count));
   }
   return Finish(std::move(batch), static_cast<int64_t>(rows.size()));
 }
@@ -120,6 +133,7 @@ Result<parquet::ColumnBatch> VentesParMinuteBatch(const std::vector<MinuteRow>& 
     c[5].AppendInt64(r.totals.nb_ventes);
     c[6].AppendInt64(r.totals.quantite);
     c[7].AppendInt64(r.totals.chiffre_affaires);
+    c[8].AppendInt32(static_cast<int32_t>(FloorDivDay(r.minute_local_us)));
   }
   return Finish(std::move(batch), static_cast<int64_t>(rows.size()));
 }

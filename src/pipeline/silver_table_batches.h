@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "delta/table_schema.h"
 #include "parquet/column_batch.h"
 #include "parquet/schema.h"
 #include "pipeline/churn_rule.h"
@@ -14,20 +15,32 @@
 
 namespace salesflow::pipeline {
 
-// Parquet schemas of the silver and gold tables (docs/DESIGN.md "Silver and gold"); money is
-// decimal(18,2), timestamps are micros (UTC, except the gold minute: local wall clock).
+// Delta schemas of the silver and gold tables (docs/DESIGN.md "Silver and gold"); money is
+// decimal(18,2), timestamps are micros (UTC, except the gold minute: local wall clock). The
+// partition column, when there is one, is in the schema (last) and in the batches below.
+delta::TableSchema SilverAggregesTableSchema();
+delta::TableSchema VentesParMinuteTableSchema();
+delta::TableSchema VentesClientJourTableSchema();
+// A per-dimension totals table: `dimension` (produit, categorie, pays, segment), nb_ventes,
+// quantite, chiffre_affaires.
+delta::TableSchema DimensionTotalsTableSchema(const std::string& dimension);
+
+// The Parquet schemas of the batches below: every table column, partition column included.
 std::shared_ptr<const parquet::Schema> SilverAggregesSchema();
 std::shared_ptr<const parquet::Schema> VentesParMinuteSchema();
 std::shared_ptr<const parquet::Schema> VentesClientJourSchema();
-// A per-dimension totals table: `dimension` (produit, categorie, pays, segment), nb_ventes,
-// quantite, chiffre_affaires.
 std::shared_ptr<const parquet::Schema> DimensionTotalsSchema(const std::string& dimension);
+
+// Partition columns: silver by client bucket, the minute and client-day tables by local day.
+inline constexpr const char* kClientBucketColumn = "client_bucket";
+inline constexpr const char* kDayColumn = "day";
 
 // What the rules need to finish a silver row.
 struct SilverRowContext {
-  LoyaltyRule loyalty;  // fidelite thresholds
-  ChurnRule churn;      // risque_churn thresholds
-  int64_t now_us = 0;   // maj_le, and "now" for recency and churn
+  LoyaltyRule loyalty;        // fidelite thresholds
+  ChurnRule churn;            // risque_churn thresholds
+  int64_t now_us = 0;         // maj_le, and "now" for recency and churn
+  int32_t bucket_count = 16;  // client_bucket = client_id mod this
 };
 
 // delta_silver_aggreges rows, in the order given.

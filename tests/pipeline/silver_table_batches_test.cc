@@ -26,7 +26,7 @@ TEST(SilverTableBatchesTest, SilverRowsCarryExactCentsAndRules) {
   ASSERT_TRUE(batch.ok()) << batch.status().ToString();
   ASSERT_EQ(batch->num_rows, 2);
   const auto& c = batch->columns;
-  ASSERT_EQ(c.size(), 14u);
+  ASSERT_EQ(c.size(), 17u);
   EXPECT_EQ(batch->schema->fields()[4].name, "total_depense");
   EXPECT_EQ(c[0].i64, (std::vector<int64_t>{1, 2}));
   EXPECT_EQ(c[1].BinaryAt(0), "Alice");

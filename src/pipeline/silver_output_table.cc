@@ -1,0 +1,147 @@
+#include "pipeline/silver_output_table.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <set>
+#include <utility>
+
+#include "delta/checkpoint_writer.h"
+#include "delta/data_file_writer.h"
+#include "delta/parquet_checkpoint_reader.h"
+#include "delta/transaction.h"
+
+namespace salesflow::pipeline {
+namespace {
+
+delta::Protocol ProtocolFor(const delta::TableSchema& schema) {
+  for (const delta::TableColumn& c : schema.columns) {
+    // timestamp_ntz needs the table feature (reader 3 / writer 7), as Spark and delta-rs do.
+    if (c.type == "timestamp_ntz") {
+      return delta::Protocol{3, 7, std::vector<std::string>{"timestampNtz"},
+                             std::vector<std::string>{"timestampNtz"}};
+    }
+  }
+  return delta::Protocol{};
+}
+
+std::string PartitionKey(const delta::NullableStringMap& values) {
+  std::string key;
+  for (const auto& [name, value] : values) {
+    key += fmt::format("{}={};", name, value.has_value() ? *value : std::string("\x01null"));
+  }
+  return key;
+}
+
+}  // namespace
+
+SilverOutputTable::SilverOutputTable(const std::string& dir, SilverTableLayout layout, bool sync)
+    : layout_(std::move(layout)),
+      storage_(dir, {.sync = sync}),
+      checkpoint_storage_(dir, {.sync = sync}) {}
+
+SilverOutputTable::~SilverOutputTable() = default;
+
+Result<std::unique_ptr<SilverOutputTable>> SilverOutputTable::Open(const std::string& dir,
+                                                                   SilverTableLayout layout,
+                                                                   bool sync) {
+  std::unique_ptr<SilverOutputTable> table(new SilverOutputTable(dir, std::move(layout), sync));
+  Status loaded = table->Load();
+  if (loaded.code() == StatusCode::kNotFound) {
+    SF_RETURN_IF_ERROR(table->Create());
+    loaded = table->Load();
+  }
+  SF_RETURN_IF_ERROR(loaded.WithContext(fmt::format("opening {} ({})", table->name(), dir)));
+  table->checkpoints_ = std::make_unique<CheckpointWorker>(table->checkpoint_storage_);
+  return table;
+}
+
+Status SilverOutputTable::Load() {
+  delta::ParquetCheckpointReader reader;
+  SF_ASSIGN_OR_RETURN(snapshot_, delta::LoadSnapshot(storage_, {.checkpoint_reader = &reader}));
+  return Status::Ok();
+}
+
+Status SilverOutputTable::Create() {
+  delta::Metadata metadata = delta::NewTableMetadata(
+      delta::SerializeTableSchema(layout_.schema), layout_.partition_columns,
+      {{"delta.checkpointInterval", std::to_string(delta::kStreamingCheckpointInterval)}});
+  delta::Transaction txn{delta::Snapshot()};
+  txn.SetOperation("CREATE TABLE", {{"mode", "\"ErrorIfExists\""}});
+  txn.SetProtocol(ProtocolFor(layout_.schema));
+  txn.SetMetadata(std::move(metadata));
+  Result<delta::CommitResult> created = txn.Commit(storage_);
+  // Another process created it first: use theirs.
+  if (!created.ok() && created.status().code() != StatusCode::kAlreadyExists &&
+      created.status().code() != StatusCode::kConflict) {
+    return created.status().WithContext(fmt::format("creating {}", layout_.name));
+  }
+  return Status::Ok();
+}
+
+std::optional<int64_t> SilverOutputTable::bronze_version() const {
+  return snapshot_.TxnVersion(kSilverAppId);
+}
+
+std::string SilverOutputTable::bronze_table_id() const {
+  return snapshot_.Property(kBronzeTableIdProperty).value_or("");
+}
+
+Result<std::unique_ptr<delta::TableScan>> SilverOutputTable::ScanAll() {
+  return delta::TableScan::Open(storage_, snapshot_);
+}
+
+Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, bool replace_all,
+                                          int64_t version, const std::string& bronze_id) {
+  SF_ASSIGN_OR_RETURN(std::vector<delta::AddFile> adds,
+                      delta::WriteDataFiles(storage_, snapshot_.metadata(), batch));
+  std::set<std::string> replaced;
+  int64_t bytes = 0;
+  for (const delta::AddFile& add : adds) {
+    replaced.insert(PartitionKey(add.partition_values));
+    bytes += add.size;
+  }
+  delta::Transaction txn(snapshot_);
+  txn.SetOperation("WRITE", {{"mode", replace_all ? "\"Overwrite\"" : "\"Append\""}});
+  int64_t removed = 0;
+  for (const auto& [key, add] : snapshot_.active_files()) {
+    if (!replace_all && replaced.count(PartitionKey(add.partition_values)) == 0) continue;
+    txn.RemoveFile(delta::RemoveFile{.path = add.path,
+                                     .data_change = true,
+                                     .extended_file_metadata = true,
+                                     .partition_values = add.partition_values,
+                                     .size = add.size});
+    ++removed;
+  }
+  const int64_t added = static_cast<int64_t>(adds.size());
+  for (delta::AddFile& add : adds) txn.AddFile(std::move(add));
+  if (bronze_table_id() != bronze_id) {
+    delta::Metadata metadata = snapshot_.metadata();
+    bool found = false;
+    for (auto& [k, v] : metadata.configuration) {
+      if (k == kBronzeTableIdProperty) {
+        v = bronze_id;
+        found = true;
+      }
+    }
+    if (!found) metadata.configuration.emplace_back(kBronzeTableIdProperty, bronze_id);
+    txn.SetMetadata(std::move(metadata));
+  }
+  txn.ExpectTxnVersion(kSilverAppId, bronze_version());
+  txn.SetTxn(kSilverAppId, version);
+  txn.SetOperationMetrics({{"numAddedFiles", std::to_string(added)},
+                           {"numRemovedFiles", std::to_string(removed)},
+                           {"numOutputRows", std::to_string(batch.num_rows)},
+                           {"numOutputBytes", std::to_string(bytes)}});
+  Result<delta::CommitResult> committed = txn.Commit(storage_);
+  if (!committed.ok()) {
+    return committed.status().WithContext(
+        fmt::format("committing {} at bronze version {}", layout_.name, version));
+  }
+  SF_ASSIGN_OR_RETURN(int applied, snapshot_.CatchUp(storage_));
+  (void)applied;
+  checkpoints_->Notify();
+  return bytes;
+}
+
+}  // namespace salesflow::pipeline
