@@ -40,12 +40,22 @@ AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& que
       std::max(r.period.from.value(), r.period.to.value() - 45 * kMinutesPerDay));
   LocalMinute from(watch_from.value() - 60);
   std::vector<int64_t> revenue = RevenuePerMinute(data, query, from, r.period.to);
+  std::vector<int64_t> largest_sale;
+  if (rules.sale_amount_above) {
+    largest_sale = LargestAverageSalePerMinute(data, query, from, r.period.to);
+  }
   std::vector<Alert> fired;
+  // Minutes before the first one with data are zeros of "no data", not of "no sales": the
+  // anomaly rule waits for a full trailing hour of data.
+  const int64_t anomaly_from = data.minutes.empty() ? 0 : data.minutes.front().minute.value() + 60;
   double sum = 0, sum_sq = 0;
   for (size_t i = 0; i < revenue.size(); ++i) {
     const int64_t v = revenue[i];
     const LocalMinute minute(from.value() + static_cast<int64_t>(i));
     if (i >= 60) {
+      if (rules.sale_amount_above && largest_sale[i] > *rules.sale_amount_above) {
+        fired.push_back({"sale_amount_above", minute, largest_sale[i], *rules.sale_amount_above});
+      }
       if (rules.minute_revenue_above && v > *rules.minute_revenue_above) {
         fired.push_back({"minute_revenue_above", minute, v, *rules.minute_revenue_above});
       }
@@ -53,7 +63,7 @@ AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& que
           minute.value() >= r.period.to.value() - 60) {
         fired.push_back({"minute_revenue_below", minute, v, *rules.minute_revenue_below});
       }
-      if (rules.anomaly_sigma) {
+      if (rules.anomaly_sigma && minute.value() >= anomaly_from) {
         double mean = sum / 60.0;
         double sd = std::sqrt(std::max(0.0, sum_sq / 60.0 - mean * mean));
         if (sd > 0 && std::fabs(static_cast<double>(v) - mean) > *rules.anomaly_sigma * sd) {

@@ -11,9 +11,12 @@
 namespace salesflow {
 
 // Threshold rules on revenue per minute (config [dashboard.alerts]). A rule left unset is off.
-// A rule on the amount of one sale needs individual sales, which the gold tables do not keep:
-// it belongs to the bronze stage and is not evaluated here.
+// The rule on the amount of one sale is evaluated on gold, which keeps no single sales: a
+// bucket (minute x product x country x segment) whose average sale exceeds the threshold
+// certainly holds such a sale (exact for one-sale buckets); a big sale hidden among smaller
+// ones of the same bucket is missed. No false alert, possible misses (docs/DESIGN.md).
 struct AlertRules {
+  std::optional<int64_t> sale_amount_above;     // cents: a sale above this fires (see above)
   std::optional<int64_t> minute_revenue_above;  // cents: a minute above this fires
   std::optional<int64_t> minute_revenue_below;  // cents: one of the last 60 minutes below fires
   std::optional<double> anomaly_sigma;          // k: |minute - trailing-hour mean| > k * stddev
@@ -21,9 +24,10 @@ struct AlertRules {
 
 // One fired rule.
 struct Alert {
-  std::string rule;       // "minute_revenue_above", "minute_revenue_below", "anomaly"
+  std::string rule;       // "sale_amount_above", "minute_revenue_above", "minute_revenue_below",
+                          // "anomaly"
   LocalMinute minute;     // the minute concerned
-  int64_t value = 0;      // that minute's revenue, cents
+  int64_t value = 0;      // that minute's revenue (sale rule: its lower bound), cents
   int64_t reference = 0;  // threshold, or the trailing mean for anomalies (cents)
 };
 
@@ -35,6 +39,10 @@ struct AlertsResult {
 };
 
 inline constexpr size_t kMaxAlerts = 100;
+
+// Every rule name, in the order metrics list them.
+inline constexpr const char* kAlertRuleNames[] = {"sale_amount_above", "minute_revenue_above",
+                                                  "minute_revenue_below", "anomaly"};
 
 // Reads a threshold written as a decimal amount ("1000", "1000.5", "1000.50") into cents.
 Result<int64_t> ParseAmountCents(std::string_view text);

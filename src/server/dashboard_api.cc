@@ -19,6 +19,8 @@ std::string AlertsJson(const DashboardSnapshot& s, const DashboardQuery& q, cons
   BeginEnvelope(w, s);
   WritePeriod(w, q, r.period);
   w.Key("rules").BeginObject();
+  w.Key("sale_amount_above");
+  rules.sale_amount_above ? (void)w.Money(*rules.sale_amount_above) : (void)w.Null();
   w.Key("minute_revenue_above");
   rules.minute_revenue_above ? (void)w.Money(*rules.minute_revenue_above) : (void)w.Null();
   w.Key("minute_revenue_below");

@@ -277,7 +277,7 @@ void DashboardServer::Impl::UpdateScrapeGauges() {
   DashboardQuery last_hour;
   last_hour.period = "1h";
   AlertsResult fired = EvaluateAlerts(*snapshot->data, last_hour, options_.alert_rules);
-  for (const char* rule : {"minute_revenue_above", "minute_revenue_below", "anomaly"}) {
+  for (const char* rule : kAlertRuleNames) {
     double n = 0;
     for (const Alert& a : fired.alerts) n += a.rule == rule ? 1 : 0;
     alerts_.Add({{"rule", rule}}).Set(n);
