@@ -98,6 +98,24 @@ Result<std::optional<Message>> GroupConsumer::Poll(std::chrono::milliseconds tim
 
 Result<Watermarks> GroupConsumer::QueryWatermarks(Partition partition,
                                                   std::chrono::milliseconds timeout) {
+  // Only partitions in the current assignment: a cached value of a partition fetched before a
+  // revoke could be stale, and an assignment check (inside the rebalance callback, before the
+  // partition is added) must see the broker's truth.
+  rd_kafka_topic_partition_list_t* raw = nullptr;
+  if (rd_kafka_assignment(client_.get(), &raw) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+    PartitionListHandle assignment(raw);
+    if (rd_kafka_topic_partition_list_find(assignment.get(), client_.topic().c_str(),
+                                           partition.value()) != nullptr) {
+      int64_t low = RD_KAFKA_OFFSET_INVALID;
+      int64_t high = RD_KAFKA_OFFSET_INVALID;
+      if (rd_kafka_get_watermark_offsets(client_.get(), client_.topic().c_str(),
+                                         partition.value(), &low,
+                                         &high) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+          low >= 0 && high >= 0) {
+        return Watermarks{Offset(low), Offset(high)};
+      }
+    }
+  }
   return client_.QueryWatermarks(partition, timeout);
 }
 

@@ -53,6 +53,10 @@ class GroupConsumer final : public Consumer {
   ~GroupConsumer() override;
 
   Result<std::optional<Message>> Poll(std::chrono::milliseconds timeout) override;
+  // For a partition this member is fetching, the watermarks of its latest fetch response (no
+  // round trip: a ListOffsets request queues behind the fetch long-poll on the leader's
+  // connection, up to fetch.wait.max.ms per call, which starved a caller asking every second
+  // for three partitions). Otherwise, and before the first fetch, asks the leader.
   Result<Watermarks> QueryWatermarks(Partition partition,
                                      std::chrono::milliseconds timeout) override;
   Result<int> PartitionCount(std::chrono::milliseconds timeout) override;
