@@ -108,9 +108,8 @@ Result<Watermarks> GroupConsumer::QueryWatermarks(Partition partition,
                                            partition.value()) != nullptr) {
       int64_t low = RD_KAFKA_OFFSET_INVALID;
       int64_t high = RD_KAFKA_OFFSET_INVALID;
-      if (rd_kafka_get_watermark_offsets(client_.get(), client_.topic().c_str(),
-                                         partition.value(), &low,
-                                         &high) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+      if (rd_kafka_get_watermark_offsets(client_.get(), client_.topic().c_str(), partition.value(),
+                                         &low, &high) == RD_KAFKA_RESP_ERR_NO_ERROR &&
           low >= 0 && high >= 0) {
         return Watermarks{Offset(low), Offset(high)};
       }
