@@ -6,9 +6,13 @@
 #include <csignal>
 #include <memory>
 
+#include <prometheus/registry.h>
 #include "base/clock.h"
 #include "base/shutdown.h"
+
+#include "server/alert_webhook.h"
 #include "server/dashboard_server.h"
+#include "server/delta_dashboard_loader.h"
 #include "server/fixture_dataset.h"
 
 namespace salesflow {
@@ -26,6 +30,8 @@ constexpr const char* kMaxLive = "dashboard.max_live_clients";
 constexpr const char* kAlertAbove = "dashboard.alerts.minute_revenue_above";
 constexpr const char* kAlertBelow = "dashboard.alerts.minute_revenue_below";
 constexpr const char* kAlertSigma = "dashboard.alerts.anomaly_sigma";
+constexpr const char* kAlertSale = "dashboard.alerts.sale_amount_above";
+constexpr const char* kAlertWebhook = "dashboard.alerts.webhook_url";
 
 // Set by SIGUSR1 when --fixture-live is on: the e2e test's way to "ingest" a sale.
 std::atomic<int> g_live_requests{0};
@@ -42,6 +48,10 @@ struct DashboardFlags {
 
 Result<AlertRules> ReadAlertRules(const Config& config) {
   AlertRules rules;
+  if (config.IsSet(kAlertSale)) {
+    SF_ASSIGN_OR_RETURN(std::string text, config.GetString(kAlertSale));
+    SF_ASSIGN_OR_RETURN(rules.sale_amount_above, ParseAmountCents(text));
+  }
   if (config.IsSet(kAlertAbove)) {
     SF_ASSIGN_OR_RETURN(std::string text, config.GetString(kAlertAbove));
     SF_ASSIGN_OR_RETURN(rules.minute_revenue_above, ParseAmountCents(text));
@@ -81,7 +91,11 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
   SF_ASSIGN_OR_RETURN(auto silver, config.TablePath(settings::kSilverTable));
   SF_ASSIGN_OR_RETURN(auto gold, config.TablePath(kGold));
 
+  // One registry for the server, the loader and the webhook: one scrape sees them all.
+  auto registry = std::make_shared<prometheus::Registry>();
+  options.registry = registry;
   InMemoryDashboardSource source;
+  std::unique_ptr<DeltaDashboardLoader> loader;
   std::vector<FixtureSale> sales;
   TimeZone fixture_zone = zone;
   const uint64_t kDemoSeed = 20241216;
@@ -94,11 +108,19 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
     sales = DemoFixtureSales(kDemoSeed, 14, LocalMinute(now_local));  // 7 days + the 7 before
     source.Publish(AggregateFixtureSales(sales, fixture_zone, 1), /*demo=*/true);
   } else {
-    // The Delta loader (silver/gold logs) plugs in here; until it exists the dashboard says
-    // plainly that it has no table to show.
-    source.SetState(SourceState::kWaiting,
-                    "no Delta loader yet: " + silver.string() + " and " + gold.string() +
-                        " are not read by this build; use --fixture demo to see the UI");
+    loader = std::make_unique<DeltaDashboardLoader>(
+        source, DeltaDashboardLoaderOptions{.silver_table = silver,
+                                            .gold_dir = gold,
+                                            .time_zone = zone.name(),
+                                            .registry = registry});
+  }
+  std::unique_ptr<AlertWebhook> webhook;
+  if (config.IsSet(kAlertWebhook)) {
+    SF_ASSIGN_OR_RETURN(std::string url, config.GetString(kAlertWebhook));
+    SF_ASSIGN_OR_RETURN(
+        webhook, AlertWebhook::Create(
+                     source, AlertWebhookOptions{
+                                 .url = url, .rules = options.alert_rules, .registry = registry}));
   }
 
   SF_RETURN_IF_ERROR(InstallShutdownHandlers());
@@ -115,7 +137,13 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
   if (!flags.fixture.empty()) {
     ctx.out() << "salesflow dashboard: serving the generated '" << flags.fixture
               << "' dataset (labelled as demo data in the UI), not the Delta tables\n";
+  } else {
+    ctx.out() << "salesflow dashboard: following " << silver.string() << " and "
+              << (gold / kVentesParMinuteDir).string() << ", "
+              << (gold / kVentesClientJourDir).string() << "\n";
+    loader->Start();
   }
+  if (webhook) webhook->Start();
   ctx.out().flush();
 
   int64_t live_done = 0;
@@ -139,6 +167,8 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
       source.Publish(AggregateFixtureSales(sales, fixture_zone, ++version), true);
     }
   }
+  if (webhook) webhook->Stop();
+  if (loader) loader->Stop();
   server->Stop();
   ctx.out() << "salesflow dashboard: stopped\n";
   return Status::Ok();
@@ -175,6 +205,11 @@ void RegisterDashboardCommand(CLI::App& app, CommandContext& ctx) {
                .kind = SettingKind::kInt,
                .default_value = "32",
                .help = "live-update (SSE) streams served at once; each holds a thread"});
+  cmd.Declare({.key = kAlertSale,
+               .help = "alert when a sale exceeds this amount (judged from gold's per-bucket "
+                       "average: never a false alert, may miss one; docs/DESIGN.md)"});
+  cmd.Declare(
+      {.key = kAlertWebhook, .help = "POST fired alerts as JSON to this http(s) URL, each once"});
   cmd.Declare({.key = kAlertAbove, .help = "alert when a minute's revenue exceeds this amount"});
   cmd.Declare({.key = kAlertBelow,
                .help = "alert when one of the last 60 minutes' revenue is below this amount"});

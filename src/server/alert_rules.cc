@@ -1,5 +1,7 @@
 #include "server/alert_rules.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 
@@ -7,8 +9,8 @@ namespace salesflow {
 
 Result<int64_t> ParseAmountCents(std::string_view text) {
   auto bad = [&] {
-    return InvalidArgument("'" + std::string(text.substr(0, 40)) +
-                           "' is not an amount such as 1000 or 1000.50");
+    return InvalidArgument(
+        fmt::format("'{}' is not an amount such as 1000 or 1000.50", text.substr(0, 40)));
   };
   if (text.empty() || text.size() > 16) return bad();
   int64_t units = 0, cents = 0;

@@ -1,5 +1,7 @@
 #include "server/dashboard_query.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <set>
@@ -71,8 +73,8 @@ std::string FormatLocalDay(LocalDay day) {
 
 Result<LocalMinute> ParseLocalMinute(std::string_view text) {
   auto bad = [&] {
-    return InvalidArgument("'" + std::string(text.substr(0, 40)) +
-                           "' is not a date (YYYY-MM-DD) or a minute (YYYY-MM-DDTHH:MM)");
+    return InvalidArgument(fmt::format(
+        "'{}' is not a date (YYYY-MM-DD) or a minute (YYYY-MM-DDTHH:MM)", text.substr(0, 40)));
   };
   if (text.size() != 10 && text.size() != 16) return bad();
   if (text[4] != '-' || text[7] != '-') return bad();
