@@ -40,6 +40,9 @@ def parse_args(argv):
                    help="'available-now' (catch-up, then stop) or a processingTime like '1s'")
     p.add_argument("--max-offsets-per-trigger", type=int, default=1_000_000,
                    help="Kafka source maxOffsetsPerTrigger (rows per micro-batch)")
+    p.add_argument("--min-partitions", type=int,
+                   help="Kafka source minPartitions: split the topic's partitions into at least "
+                        "this many tasks (3 partitions on 2 cores: 6 keeps both cores busy)")
     p.add_argument("--starting-offsets", default="earliest", help="Kafka source startingOffsets")
     p.add_argument("--stop-file", help="processingTime runs stop once this file exists")
     p.add_argument("--ready-file", help="written once the query has started")
@@ -51,7 +54,7 @@ def bronze_frame(spark, args):
     """The streaming DataFrame: Kafka records parsed and enriched, ready for the sink."""
     from pyspark.sql import functions as F
 
-    raw = (
+    reader = (
         spark.readStream.format("kafka")
         .option("kafka.bootstrap.servers", args.brokers)
         .option("subscribe", args.topic)
@@ -59,8 +62,10 @@ def bronze_frame(spark, args):
         .option("maxOffsetsPerTrigger", str(args.max_offsets_per_trigger))
         # Data gone from Kafka must stop the job, never be skipped silently.
         .option("failOnDataLoss", "true")
-        .load()
     )
+    if args.min_partitions:
+        reader = reader.option("minPartitions", str(args.min_partitions))
+    raw = reader.load()
     parsed = raw.select(
         F.from_json(F.col("value").cast("string"), SALE_SCHEMA_DDL).alias("v"),
         F.col("topic").alias("kafka_topic"),
@@ -142,6 +147,7 @@ def main(argv):
         "job": "spark-bronze",
         "trigger": args.trigger,
         "max_offsets_per_trigger": args.max_offsets_per_trigger,
+        "min_partitions": args.min_partitions,
         "jvm_startup_s": round(startup_s, 3),
         "run_s": round(run_s, 3),
         "rows": rows,

@@ -13,8 +13,9 @@ How a silver commit says which bronze versions it covers:
              version v is covered once reservoirVersion > v (or == v with the version's last
              file index, or a starting-snapshot offset).
 
-  python table_latency.py --bronze DIR --silver DIR --system spark|salesflow
+  python table_latency.py --bronze DIR [--silver DIR] --system spark|salesflow
       [--silver-checkpoint DIR] --since-ms T [--until-ms T]   -> JSON on stdout
+Without --silver only the bronze figures are computed (bench/bronze.sh uses that).
 """
 
 import argparse
@@ -98,7 +99,7 @@ def kafka_timestamps_ms(path):
 def main(argv):
     p = argparse.ArgumentParser(description="latency from Delta tables")
     p.add_argument("--bronze", required=True)
-    p.add_argument("--silver", required=True)
+    p.add_argument("--silver", help="silver table (omit for bronze latency only)")
     p.add_argument("--system", choices=["spark", "salesflow"], required=True)
     p.add_argument("--silver-checkpoint", help="spark: the silver query's checkpointLocation")
     p.add_argument("--since-ms", type=int, default=0, help="only rows with CreateTime >= this")
@@ -106,8 +107,9 @@ def main(argv):
     args = p.parse_args(argv)
 
     bronze = delta_log.read_log(args.bronze)
-    silver = delta_log.read_log(args.silver)
-    covered_at = silver_visibility(bronze, silver, args.system, args.silver_checkpoint)
+    silver = delta_log.read_log(args.silver) if args.silver else []
+    covered_at = (silver_visibility(bronze, silver, args.system, args.silver_checkpoint)
+                  if args.silver else {})
 
     bronze_lat, silver_lat, not_in_silver = [], [], 0
     for commit in bronze:
@@ -120,7 +122,7 @@ def main(argv):
                 bronze_lat.append(commit.timestamp_ms - ts)
                 if commit.version in covered_at:
                     silver_lat.append(covered_at[commit.version] - ts)
-                else:
+                elif args.silver:
                     not_in_silver += 1
     result = {
         "system": args.system,
