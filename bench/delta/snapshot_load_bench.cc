@@ -22,8 +22,8 @@
 #include "delta/local_storage.h"
 #include "delta/log_files.h"
 #include "delta/parquet_checkpoint_reader.h"
+#include "delta/schema_json.h"
 #include "delta/snapshot.h"
-#include "delta/table_schema.h"
 #include "delta/transaction.h"
 #include "delta/unique_id.h"
 
@@ -50,13 +50,12 @@ AddFile BronzeFile(int64_t i, bool compacted) {
 
 int BuildFixture(const std::string& dir, int64_t commits) {
   LocalStorage storage(dir, {.sync = false});
-  TableSchema schema;
-  schema.columns = {{"vente_id", "long", false, "\"long\""},
-                    {"montant", "decimal(18,2)", true, "\"decimal(18,2)\""},
-                    {"client_nom", "string", true, "\"string\""},
-                    {"date_vente", "date", true, "\"date\""}};
-  Metadata metadata = NewTableMetadata(SerializeTableSchema(schema), {"date_vente"},
-                                       {{"delta.checkpointInterval", "100"}});
+  StructType schema{{{"vente_id", DataType::Primitive("long"), false},
+                     {"montant", DataType::Decimal(18, 2)},
+                     {"client_nom", DataType::Primitive("string")},
+                     {"date_vente", DataType::Primitive("date")}}};
+  Metadata metadata =
+      NewTableMetadata(SchemaToJson(schema), {"date_vente"}, {{"delta.checkpointInterval", "100"}});
   if (!CreateTable(storage, metadata).ok()) return 1;
   Result<Snapshot> snapshot = LoadSnapshot(storage);
   if (!snapshot.ok()) return 1;

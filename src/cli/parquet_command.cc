@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <memory>
@@ -113,23 +114,16 @@ Status Cat(const std::string& path, int64_t limit, bool json, std::ostream& os) 
     os << header << '\n';
   }
   ColumnBatch batch;
-  std::string line;
+  std::string text;
   int64_t printed = 0;
+  auto format = json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated;
   for (int g = 0; g < reader->num_row_groups() && (limit < 0 || printed < limit); ++g) {
     SF_RETURN_IF_ERROR(reader->ReadRowGroup(g, &batch));
-    for (int64_t r = 0; r < batch.num_rows && (limit < 0 || printed < limit); ++r, ++printed) {
-      line.clear();
-      if (json) {
-        parquet::AppendRowJson(batch, r, &line);
-      } else {
-        for (size_t k = 0; k < fields.size(); ++k) {
-          if (k > 0) line.push_back('\t');
-          parquet::AppendValueJson(fields[k], batch.columns[k], r, &line);
-        }
-      }
-      line.push_back('\n');
-      os << line;
-    }
+    int64_t n = limit < 0 ? batch.num_rows : std::min(batch.num_rows, limit - printed);
+    text.clear();
+    parquet::AppendRows(batch, 0, n, format, &text);
+    os << text;
+    printed += n;
   }
   os.flush();
   return Status::Ok();

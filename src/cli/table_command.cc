@@ -11,6 +11,7 @@
 #include "delta/commit_timestamps.h"
 #include "delta/json_writer.h"
 #include "delta/local_storage.h"
+#include "delta/parquet_checkpoint_reader.h"
 #include "delta/partition_path.h"
 #include "delta/snapshot.h"
 
@@ -46,7 +47,7 @@ std::optional<int64_t> NumRecords(const delta::AddFile& add) {
 Status History(const std::string& dir, bool json, int64_t limit, std::ostream& out) {
   delta::LocalStorage storage(dir);
   SF_ASSIGN_OR_RETURN(std::vector<delta::CommitTimestamp> commits,
-                      delta::ListCommitTimestamps(storage));
+                      delta::ListCommitTimestamps(storage, &TableCheckpointReader()));
   int64_t printed = 0;
   if (!json) out << "VERSION  TIMESTAMP                 OPERATION        PARAMETERS / ENGINE\n";
   for (auto it = commits.rbegin(); it != commits.rend(); ++it) {
@@ -123,9 +124,7 @@ Status History(const std::string& dir, bool json, int64_t limit, std::ostream& o
 
 Status Files(const std::string& dir, std::optional<int64_t> version, bool json, std::ostream& out) {
   delta::LocalStorage storage(dir);
-  delta::SnapshotOptions options;
-  if (version) options.version = delta::TableVersion(*version);
-  SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, delta::LoadSnapshot(storage, options));
+  SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage, version));
   if (!json) out << "SIZE        RECORDS    PATH\n";
   for (const auto& [key, add] : snapshot.active_files()) {
     SF_ASSIGN_OR_RETURN(std::string path, delta::UriDecodePath(add.path));
@@ -173,6 +172,18 @@ Status Files(const std::string& dir, std::optional<int64_t> version, bool json, 
 }
 
 }  // namespace
+
+delta::CheckpointReader& TableCheckpointReader() {
+  static delta::ParquetCheckpointReader reader;
+  return reader;
+}
+
+Result<delta::Snapshot> LoadTableSnapshot(delta::Storage& storage, std::optional<int64_t> version) {
+  delta::SnapshotOptions options;
+  options.checkpoint_reader = &TableCheckpointReader();
+  if (version) options.version = delta::TableVersion(*version);
+  return delta::LoadSnapshot(storage, options);
+}
 
 CLI::App& TableParentCommand(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands([](CLI::App* a) { return a->get_name() == "table"; })) {

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -10,7 +11,6 @@
 #include "delta/checkpoint_writer.h"
 #include "delta/local_storage.h"
 #include "delta/optimize.h"
-#include "delta/parquet_checkpoint_reader.h"
 #include "delta/snapshot.h"
 #include "delta/table_scan.h"
 #include "delta/vacuum.h"
@@ -21,46 +21,29 @@ namespace {
 
 using delta::LocalStorage;
 
-// Loads the table at DIR (latest or `version`), starting from its newest checkpoint.
-Result<delta::Snapshot> Load(LocalStorage& storage, std::optional<int64_t> version) {
-  static delta::ParquetCheckpointReader reader;
-  delta::SnapshotOptions options;
-  options.checkpoint_reader = &reader;
-  if (version) options.version = delta::TableVersion(*version);
-  return delta::LoadSnapshot(storage, options);
-}
-
 // Prints the rows as `parquet cat` does: JSON lines, or a header and tab-separated values.
 Status Show(const std::string& dir, std::optional<int64_t> version, int64_t limit, bool json,
             std::ostream& os) {
   LocalStorage storage(dir);
-  SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, Load(storage, version));
+  SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage, version));
   SF_ASSIGN_OR_RETURN(auto scan, delta::TableScan::Open(storage, snapshot));
   if (!json) {
     std::string header;
-    for (const auto& c : scan->schema().columns) header += (header.empty() ? "" : "\t") + c.name;
+    for (const auto& c : scan->schema().fields) header += (header.empty() ? "" : "\t") + c.name;
     os << header << '\n';
   }
   parquet::ColumnBatch batch;
-  std::string line;
+  std::string text;
   int64_t printed = 0;
+  auto format = json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated;
   while (limit < 0 || printed < limit) {
     SF_ASSIGN_OR_RETURN(bool more, scan->Next(&batch));
     if (!more) break;
-    const auto& fields = batch.schema->fields();
-    for (int64_t r = 0; r < batch.num_rows && (limit < 0 || printed < limit); ++r, ++printed) {
-      line.clear();
-      if (json) {
-        parquet::AppendRowJson(batch, r, &line);
-      } else {
-        for (size_t k = 0; k < fields.size(); ++k) {
-          if (k > 0) line.push_back('\t');
-          parquet::AppendValueJson(fields[k], batch.columns[k], r, &line);
-        }
-      }
-      line.push_back('\n');
-      os << line;
-    }
+    int64_t n = limit < 0 ? batch.num_rows : std::min(batch.num_rows, limit - printed);
+    text.clear();
+    parquet::AppendRows(batch, 0, n, format, &text);
+    os << text;
+    printed += n;
   }
   os.flush();
   return Status::Ok();
@@ -101,7 +84,7 @@ void RegisterTableMaintenanceCommand(CLI::App& app, CommandContext& ctx) {
   optimize.Run([&ctx, options](const Config&) -> Status {
     if (options->target_size <= 0) return InvalidArgument("--target-size must be positive");
     LocalStorage storage(options->dir);
-    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, Load(storage, std::nullopt));
+    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage));
     delta::OptimizeOptions o;
     o.target_file_size = options->target_size;
     SF_ASSIGN_OR_RETURN(delta::OptimizeResult r, delta::Optimize(storage, snapshot, o));
@@ -127,7 +110,7 @@ void RegisterTableMaintenanceCommand(CLI::App& app, CommandContext& ctx) {
                         "allow a retention shorter than the table's deletedFileRetentionDuration");
   vacuum.Run([&ctx, options](const Config&) -> Status {
     LocalStorage storage(options->dir);
-    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, Load(storage, std::nullopt));
+    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage));
     delta::VacuumOptions o;
     o.dry_run = options->dry_run;
     o.allow_short_retention = options->force;
@@ -155,7 +138,7 @@ void RegisterTableMaintenanceCommand(CLI::App& app, CommandContext& ctx) {
   checkpoint.app().add_option("dir", options->dir, "table directory")->required();
   checkpoint.Run([&ctx, options](const Config&) -> Status {
     LocalStorage storage(options->dir);
-    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, Load(storage, std::nullopt));
+    SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage));
     SF_ASSIGN_OR_RETURN(delta::CheckpointStats stats, delta::WriteCheckpoint(storage, snapshot));
     ctx.out() << fmt::format("checkpoint {}: {} actions, {} add files, {} bytes\n", stats.version,
                              stats.num_actions, stats.num_add_files, stats.size_in_bytes);

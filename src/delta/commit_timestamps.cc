@@ -10,8 +10,11 @@ namespace {
 
 // The first version with in-commit timestamps, or nullopt when the table does not use them.
 // Read from the latest metadata: delta.enableInCommitTimestamps plus its enablement version.
-Result<std::optional<int64_t>> InCommitTimestampStart(Storage& storage) {
-  SF_ASSIGN_OR_RETURN(Snapshot snapshot, LoadSnapshot(storage, {.check_read_protocol = false}));
+Result<std::optional<int64_t>> InCommitTimestampStart(Storage& storage,
+                                                      CheckpointReader* checkpoint_reader) {
+  SF_ASSIGN_OR_RETURN(Snapshot snapshot,
+                      LoadSnapshot(storage, {.checkpoint_reader = checkpoint_reader,
+                                             .check_read_protocol = false}));
   std::optional<std::string> enabled = snapshot.Property("delta.enableInCommitTimestamps");
   if (!enabled || *enabled != "true") return std::optional<int64_t>();
   std::optional<std::string> since = snapshot.Property("delta.inCommitTimestampEnablementVersion");
@@ -20,9 +23,12 @@ Result<std::optional<int64_t>> InCommitTimestampStart(Storage& storage) {
 
 }  // namespace
 
-Result<std::vector<CommitTimestamp>> ListCommitTimestamps(Storage& storage) {
-  SF_ASSIGN_OR_RETURN(LogListing listing, ListLog(storage));
-  SF_ASSIGN_OR_RETURN(std::optional<int64_t> ict_start, InCommitTimestampStart(storage));
+Result<std::vector<CommitTimestamp>> ListCommitTimestamps(Storage& storage,
+                                                          CheckpointReader* checkpoint_reader) {
+  SF_ASSIGN_OR_RETURN(LogListing listing,
+                      ListLog(storage, TableVersion(0), ListDetail::kSizesAndTimes));
+  SF_ASSIGN_OR_RETURN(std::optional<int64_t> ict_start,
+                      InCommitTimestampStart(storage, checkpoint_reader));
   std::vector<CommitTimestamp> out;
   out.reserve(listing.commits.size());
   for (const LogFile& commit : listing.commits) {
@@ -45,8 +51,10 @@ Result<std::vector<CommitTimestamp>> ListCommitTimestamps(Storage& storage) {
   return out;
 }
 
-Result<TableVersion> VersionAtTimestamp(Storage& storage, int64_t timestamp_ms) {
-  SF_ASSIGN_OR_RETURN(std::vector<CommitTimestamp> commits, ListCommitTimestamps(storage));
+Result<TableVersion> VersionAtTimestamp(Storage& storage, int64_t timestamp_ms,
+                                        CheckpointReader* checkpoint_reader) {
+  SF_ASSIGN_OR_RETURN(std::vector<CommitTimestamp> commits,
+                      ListCommitTimestamps(storage, checkpoint_reader));
   if (commits.empty()) return NotFound("the log has no commit");
   if (timestamp_ms < commits.front().timestamp_ms) {
     return OutOfRange(fmt::format(

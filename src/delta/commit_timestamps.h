@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "base/result.h"
+#include "delta/checkpoint_reader.h"
 #include "delta/storage.h"
 #include "delta/table_version.h"
 
@@ -17,11 +18,15 @@ struct CommitTimestamp {
                          // time, made strictly increasing (Spark adjusts skewed mtimes)
 };
 
-// Timestamps of every commit still in the log, oldest first.
-Result<std::vector<CommitTimestamp>> ListCommitTimestamps(Storage& storage);
+// Timestamps of every commit still in the log, oldest first. The latest metadata (whether
+// in-commit timestamps are on) is read through `checkpoint_reader`, which a table whose older
+// commits were cleaned up behind a checkpoint needs; without one, from the JSON commits only.
+Result<std::vector<CommitTimestamp>> ListCommitTimestamps(
+    Storage& storage, CheckpointReader* checkpoint_reader = nullptr);
 
 // The latest version committed at or before `timestamp_ms` (Spark's TIMESTAMP AS OF).
 // OutOfRange, naming the bounds, when it is before the first commit or after the last one.
-Result<TableVersion> VersionAtTimestamp(Storage& storage, int64_t timestamp_ms);
+Result<TableVersion> VersionAtTimestamp(Storage& storage, int64_t timestamp_ms,
+                                        CheckpointReader* checkpoint_reader = nullptr);
 
 }  // namespace salesflow::delta

@@ -50,6 +50,13 @@ Result<std::vector<FileInfo>> FaultInjectingStorage::List(std::string_view dir,
   return inner_.List(dir, name_prefix);
 }
 
+Result<std::vector<std::string>> FaultInjectingStorage::ListNames(std::string_view dir,
+                                                                  std::string_view name_prefix,
+                                                                  std::string_view start_from) {
+  SF_RETURN_IF_ERROR(Hit("storage.list"));
+  return inner_.ListNames(dir, name_prefix, start_from);
+}
+
 Result<FileInfo> FaultInjectingStorage::Stat(std::string_view path) {
   SF_RETURN_IF_ERROR(Hit("storage.stat"));
   return inner_.Stat(path);

@@ -49,6 +49,8 @@ class FaultInjectingStorage final : public Storage {
 
   Result<std::string> ReadFile(std::string_view path) override;
   Result<std::vector<FileInfo>> List(std::string_view dir, std::string_view name_prefix) override;
+  Result<std::vector<std::string>> ListNames(std::string_view dir, std::string_view name_prefix,
+                                             std::string_view start_from) override;
   Result<FileInfo> Stat(std::string_view path) override;
   Result<std::string> WriteTemporary(std::string_view dir, std::string_view contents,
                                      std::string_view name_hint) override;

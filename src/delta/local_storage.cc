@@ -121,6 +121,44 @@ Result<std::vector<FileInfo>> LocalStorage::List(std::string_view dir,
   return files;
 }
 
+Result<std::vector<std::string>> LocalStorage::ListNames(std::string_view dir,
+                                                         std::string_view name_prefix,
+                                                         std::string_view start_from) {
+  std::string absolute = Absolute(dir);
+  std::unique_ptr<DIR, DirCloser> stream(::opendir(absolute.c_str()));
+  if (!stream) {
+    if (errno == ENOENT) return std::vector<std::string>{};
+    return ErrnoError("opendir", absolute, errno);
+  }
+  std::vector<std::string> names;
+  while (true) {
+    errno = 0;
+    struct dirent* entry = ::readdir(stream.get());
+    if (entry == nullptr) {
+      if (errno != 0) return ErrnoError("readdir", absolute, errno);
+      break;
+    }
+    std::string_view name(entry->d_name);
+    if (name == "." || name == ".." || !name.starts_with(name_prefix) || name < start_from) {
+      continue;
+    }
+    if (entry->d_type == DT_UNKNOWN) {
+      // Some file systems do not fill d_type: only then is a stat needed.
+      struct stat st {};
+      if (::fstatat(::dirfd(stream.get()), entry->d_name, &st, 0) != 0) {
+        if (errno == ENOENT) continue;  // deleted while listing (cleanup, vacuum)
+        return ErrnoError("stat", JoinPath(absolute, name), errno);
+      }
+      if (!S_ISREG(st.st_mode)) continue;
+    } else if (entry->d_type != DT_REG) {
+      continue;
+    }
+    names.emplace_back(name);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 Result<FileInfo> LocalStorage::Stat(std::string_view path) {
   std::string absolute = Absolute(path);
   struct stat st {};

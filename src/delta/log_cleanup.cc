@@ -13,7 +13,8 @@ Result<LogCleanupResult> CleanupExpiredLogs(Storage& storage, const Snapshot& sn
   int64_t retention = options.retention_ms.value_or(
       RetentionPropertyMs(snapshot, "delta.logRetentionDuration").value_or(kDefaultLogRetentionMs));
   int64_t cutoff = clock.NowMillis() - retention;
-  SF_ASSIGN_OR_RETURN(LogListing listing, ListLog(storage, TableVersion(0)));
+  SF_ASSIGN_OR_RETURN(LogListing listing,
+                      ListLog(storage, TableVersion(0), ListDetail::kSizesAndTimes));
   // The commits below a version are all expired up to the first young one.
   TableVersion first_young(INT64_MAX);
   for (const LogFile& commit : listing.commits) {

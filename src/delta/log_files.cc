@@ -84,9 +84,19 @@ std::string LastCheckpointPath() {
   return JoinPath(kLogDir, "_last_checkpoint");
 }
 
-Result<LogListing> ListLog(Storage& storage, TableVersion start) {
-  // Local listing returns everything; names sort by version, so filter from `start` here.
-  SF_ASSIGN_OR_RETURN(std::vector<FileInfo> entries, storage.List(kLogDir, ""));
+Result<LogListing> ListLog(Storage& storage, TableVersion start, ListDetail detail) {
+  // Names start with the zero-padded version, so every name of a version >= start sorts at or
+  // after its 20 digits ('_last_checkpoint' too, but it does not parse as a log file).
+  std::string start_from = start > TableVersion(0) ? VersionPrefix(start) : std::string();
+  std::vector<FileInfo> entries;
+  if (detail == ListDetail::kSizesAndTimes) {
+    SF_ASSIGN_OR_RETURN(entries, storage.List(kLogDir, ""));
+    std::erase_if(entries, [&](const FileInfo& entry) { return entry.name < start_from; });
+  } else {
+    SF_ASSIGN_OR_RETURN(std::vector<std::string> names, storage.ListNames(kLogDir, "", start_from));
+    entries.reserve(names.size());
+    for (std::string& name : names) entries.push_back({.name = std::move(name)});
+  }
   LogListing listing;
   std::map<int64_t, std::vector<LogFile>> classic_or_v2;
   std::map<std::pair<int64_t, int>, std::vector<LogFile>> multi_part;  // (version, parts)

@@ -28,7 +28,7 @@ struct LogFile {
   TableVersion version;                     // the version in the name
   int part = 0;                             // multi-part: 1-based part number
   int num_parts = 0;                        // multi-part: number of parts
-  FileInfo info;                            // name, size, mtime
+  FileInfo info;                            // name; size, mtime with kSizesAndTimes
   // Path relative to the table root ("_delta_log/<name>").
   std::string path() const;
 };
@@ -56,9 +56,17 @@ struct LogListing {
   std::vector<CheckpointInstance> checkpoints;  // complete ones, sorted by version
 };
 
-// Lists _delta_log from `start` (inclusive; versions below are not listed when the storage
-// can skip them) and checks the commits are contiguous from the first one to the last: a gap
-// is Corruption "versions not contiguous". NotFound when there is no commit at all.
-Result<LogListing> ListLog(Storage& storage, TableVersion start = TableVersion(0));
+// What ListLog learns about each log file.
+enum class ListDetail {
+  kNames,          // names only (Storage::ListNames, no stat per file): what replay needs
+  kSizesAndTimes,  // plus size and mtime (a stat per file): timestamps and log cleanup
+};
+
+// Lists _delta_log from `start` (inclusive; names of lower versions are skipped before they
+// are parsed) and checks the commits are contiguous from the first one to the last: a gap
+// is Corruption "versions not contiguous". NotFound when there is no commit at all. With
+// kNames, LogFile::info holds only the name.
+Result<LogListing> ListLog(Storage& storage, TableVersion start = TableVersion(0),
+                           ListDetail detail = ListDetail::kNames);
 
 }  // namespace salesflow::delta

@@ -31,7 +31,9 @@ Result<int32_t> ParseInt(std::string_view text) {
   return value;
 }
 
-Result<DataType> ParsePrimitive(std::string_view name) {
+}  // namespace
+
+Result<DataType> ParsePrimitiveType(std::string_view name) {
   for (std::string_view known : kPrimitives) {
     if (name == known) return DataType::Primitive(std::string(name));
   }
@@ -53,6 +55,8 @@ Result<DataType> ParsePrimitive(std::string_view name) {
   }
   return Unsupported(fmt::format("column type '{}' is not supported", name));
 }
+
+namespace {
 
 Result<DataType> ParseType(element value, int depth);
 
@@ -108,7 +112,7 @@ Result<std::vector<StructField>> ParseFields(object obj, int depth) {
 Result<DataType> ParseType(element value, int depth) {
   if (depth > kMaxDepth) return Corruption("schema nested too deeply");
   std::string_view name;
-  if (value.get_string().get(name) == simdjson::SUCCESS) return ParsePrimitive(name);
+  if (value.get_string().get(name) == simdjson::SUCCESS) return ParsePrimitiveType(name);
   object obj;
   if (value.get_object().get(obj) != simdjson::SUCCESS) {
     return Corruption("a type is neither a name nor an object");

@@ -158,6 +158,12 @@ Result<Snapshot> LoadSnapshot(Storage& storage, const SnapshotOptions& options) 
   const CheckpointInstance* checkpoint = ChooseCheckpoint(listing, target);
   bool first_commit_is_zero =
       !listing.commits.empty() && listing.commits.front().version == TableVersion(0);
+  if (checkpoint == nullptr && !first_commit_is_zero && !listing.checkpoints.empty()) {
+    return OutOfRange(fmt::format(
+        "version {} is no longer in the log: older commits were cleaned up, the earliest "
+        "version that can be read is {}",
+        target, listing.checkpoints.front().version));
+  }
   if (checkpoint != nullptr && (options.checkpoint_reader != nullptr || !first_commit_is_zero)) {
     if (options.checkpoint_reader == nullptr) {
       return Unsupported(fmt::format(

@@ -31,6 +31,13 @@ class Storage {
   // lists as empty (a table without commits).
   virtual Result<std::vector<FileInfo>> List(std::string_view dir,
                                              std::string_view name_prefix) = 0;
+  // Names of the files of `dir` that start with `name_prefix` and sort at or after
+  // `start_from`, sorted; no size or time. Listing a big _delta_log must not cost a stat per
+  // entry (an object store maps `start_from` to ListObjectsV2's StartAfter). A missing
+  // directory lists as empty.
+  virtual Result<std::vector<std::string>> ListNames(std::string_view dir,
+                                                     std::string_view name_prefix,
+                                                     std::string_view start_from) = 0;
   // Size and modification time of one file; NotFound when absent.
   virtual Result<FileInfo> Stat(std::string_view path) = 0;
   // Writes `contents` to a new uniquely named hidden file in `dir`, flushed to stable storage

@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "delta/column_parquet_field.h"
 #include "delta/log_files.h"
 #include "delta/partition_path.h"
 #include "delta/scalar_value.h"
+#include "delta/schema_json.h"
 #include "delta/stats_json.h"
 
 namespace salesflow::delta {
@@ -87,26 +89,6 @@ bool RangeMayMatch(const std::optional<ScalarValue>& min, const std::optional<Sc
   return true;
 }
 
-bool ValueMatches(const ScalarValue& v, Op op, const ScalarValue& lit,
-                  const std::optional<ScalarValue>& upper) {
-  int c = CompareScalars(v, lit);
-  switch (op) {
-    case Op::kEq:
-      return c == 0;
-    case Op::kLt:
-      return c < 0;
-    case Op::kLe:
-      return c <= 0;
-    case Op::kGt:
-      return c > 0;
-    case Op::kGe:
-      return c >= 0;
-    case Op::kBetween:
-      return c >= 0 && upper && CompareScalars(v, *upper) <= 0;
-  }
-  return true;
-}
-
 // Big-endian two's complement of `v` in `width` bytes.
 std::string BigEndian(int64_t v, int32_t width) {
   std::string out(static_cast<size_t>(width), v < 0 ? '\xff' : '\0');
@@ -119,15 +101,43 @@ std::string BigEndian(int64_t v, int32_t width) {
 
 }  // namespace
 
-Result<bool> FileMayMatch(const TableSchema& schema,
+bool ValueMatches(const ScalarValue& value, ColumnPredicate::Op op, const ScalarValue& literal,
+                  const std::optional<ScalarValue>& upper) {
+  int c = CompareScalars(value, literal);
+  switch (op) {
+    case Op::kEq:
+      return c == 0;
+    case Op::kLt:
+      return c < 0;
+    case Op::kLe:
+      return c <= 0;
+    case Op::kGt:
+      return c > 0;
+    case Op::kGe:
+      return c >= 0;
+    case Op::kBetween:
+      return c >= 0 && upper && CompareScalars(value, *upper) <= 0;
+  }
+  return false;
+}
+
+Result<bool> FileMayMatch(const StructType& schema,
                           const std::vector<std::string>& partition_columns, const AddFile& add,
                           const std::vector<ColumnPredicate>& predicates) {
   std::optional<FileStats> stats;
   bool stats_parsed = false;
   for (const ColumnPredicate& p : predicates) {
-    int index = schema.Find(p.column);
-    if (index < 0) return InvalidArgument(fmt::format("no column '{}' in the table", p.column));
-    const std::string& type = schema.columns[static_cast<size_t>(index)].type;
+    const StructField* column = schema.Find(p.column);
+    if (column == nullptr) {
+      return InvalidArgument(fmt::format("no column '{}' in the table", p.column));
+    }
+    if (column->type.kind() != TypeKind::kPrimitive) {
+      return InvalidArgument(
+          fmt::format("column '{}' is nested: predicates compare primitive "
+                      "columns only",
+                      p.column));
+    }
+    const std::string& type = column->type.primitive_name();
     SF_ASSIGN_OR_RETURN(ScalarValue lit, ParseScalarText(type, p.value));
     std::optional<ScalarValue> upper;
     if (p.op == Op::kBetween) {
@@ -173,7 +183,7 @@ Result<bool> FileMayMatch(const TableSchema& schema,
   return true;
 }
 
-Result<Column> PartitionColumn(const Field& field, const TableColumn& column,
+Result<Column> PartitionColumn(const Field& field, const StructField& column,
                                const std::optional<std::string>& value, int64_t num_rows) {
   Column out = parquet::MakeColumn(field);
   if (IsNullPartition(value)) {
@@ -181,7 +191,7 @@ Result<Column> PartitionColumn(const Field& field, const TableColumn& column,
     return out;
   }
   const std::string& text = *value;
-  const std::string& type = column.type;
+  const std::string& type = column.type.primitive_name();
   auto bad = [&](const Status& s) {
     return s.WithContext(fmt::format("partition value of '{}'", column.name));
   };
@@ -199,9 +209,8 @@ Result<Column> PartitionColumn(const Field& field, const TableColumn& column,
       } else {
         out.AppendDouble(d);
       }
-    } else if (type.starts_with("decimal")) {
-      SF_ASSIGN_OR_RETURN(auto ps, ParseDecimalType(type));
-      Result<int64_t> unscaled = ParseDecimalUnscaled(text, ps.second);
+    } else if (column.type.is_decimal()) {
+      Result<int64_t> unscaled = ParseDecimalUnscaled(text, column.type.scale());
       if (!unscaled.ok()) return bad(unscaled.status());
       if (out.storage == parquet::ColumnStorage::kInt32) {
         out.AppendInt32(static_cast<int32_t>(*unscaled));
@@ -235,7 +244,7 @@ Result<std::unique_ptr<TableScan>> TableScan::Open(Storage& storage, const Snaps
 Result<std::unique_ptr<TableScan>> TableScan::OpenFiles(Storage& storage, const Metadata& metadata,
                                                         std::vector<AddFile> files,
                                                         ScanOptions options) {
-  SF_ASSIGN_OR_RETURN(TableSchema schema, ParseTableSchema(metadata.schema_string));
+  SF_ASSIGN_OR_RETURN(StructType schema, ParseSchemaJson(metadata.schema_string));
   std::unique_ptr<TableScan> scan(new TableScan(storage, metadata, std::move(schema)));
   scan->metrics_.files_total = static_cast<int64_t>(files.size());
   for (AddFile& add : files) {
@@ -296,7 +305,7 @@ Status TableScan::Assemble(ColumnBatch* file_batch, ColumnBatch* out) {
   const parquet::Schema& file_schema = *file_batch->schema;
   std::vector<Field> fields;
   std::vector<Column> columns;
-  for (const TableColumn& column : schema_.columns) {
+  for (const StructField& column : schema_.fields) {
     bool is_partition =
         std::find(metadata_.partition_columns.begin(), metadata_.partition_columns.end(),
                   column.name) != metadata_.partition_columns.end();
@@ -306,7 +315,7 @@ Status TableScan::Assemble(ColumnBatch* file_batch, ColumnBatch* out) {
       columns.push_back(std::move(file_batch->columns[static_cast<size_t>(index)]));
       continue;
     }
-    TableColumn nullable = column;
+    StructField nullable = column;
     nullable.nullable = true;
     Result<Field> field = ParquetFieldFor(nullable);
     if (!field.ok()) {

@@ -2,14 +2,16 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "base/result.h"
 #include "delta/action.h"
+#include "delta/scalar_value.h"
+#include "delta/schema.h"
 #include "delta/snapshot.h"
 #include "delta/storage.h"
-#include "delta/table_schema.h"
 #include "parquet/column_batch.h"
 #include "parquet/reader.h"
 
@@ -41,12 +43,17 @@ struct ScanMetrics {
   int64_t rows_read = 0;               // rows returned so far
 };
 
+// Whether `value` satisfies `column op literal` (kBetween: literal <= value <= *upper) —
+// what callers apply to the rows of the files a scan reads (a scan never filters rows).
+bool ValueMatches(const ScalarValue& value, ColumnPredicate::Op op, const ScalarValue& literal,
+                  const std::optional<ScalarValue>& upper);
+
 // Whether `add` may hold a row matching every predicate. Never false for a file that does:
 // truncated stats are inexact — a string max of 32+ characters is only a prefix (ignored), a
 // timestamp max truncated to milliseconds may hide up to 999 us more, decimal/float bounds are
 // compared strictly. A null partition value or an all-null column matches no comparison.
 // InvalidArgument when a predicate names an unknown column or a literal does not parse.
-Result<bool> FileMayMatch(const TableSchema& schema,
+Result<bool> FileMayMatch(const StructType& schema,
                           const std::vector<std::string>& partition_columns, const AddFile& add,
                           const std::vector<ColumnPredicate>& predicates);
 
@@ -70,18 +77,18 @@ class TableScan {
   // Files the scan reads, in path order.
   const std::vector<AddFile>& files() const { return files_; }
   // The table's top-level columns.
-  const TableSchema& schema() const { return schema_; }
+  const StructType& schema() const { return schema_; }
   const ScanMetrics& metrics() const { return metrics_; }
 
  private:
-  TableScan(Storage& storage, Metadata metadata, TableSchema schema)
+  TableScan(Storage& storage, Metadata metadata, StructType schema)
       : storage_(storage), metadata_(std::move(metadata)), schema_(std::move(schema)) {}
   Status OpenNextFile();
   Status Assemble(parquet::ColumnBatch* file_batch, parquet::ColumnBatch* out);
 
   Storage& storage_;
   Metadata metadata_;
-  TableSchema schema_;
+  StructType schema_;
   std::vector<AddFile> files_;
   ScanMetrics metrics_;
   size_t next_file_ = 0;
@@ -97,7 +104,7 @@ class TableScan {
 Result<std::vector<AddFile>> AddedFiles(Storage& storage, TableVersion first, TableVersion last);
 
 // The column of `num_rows` copies of a partition value (nullopt = null) for `field`.
-Result<parquet::Column> PartitionColumn(const parquet::Field& field, const TableColumn& column,
+Result<parquet::Column> PartitionColumn(const parquet::Field& field, const StructField& column,
                                         const std::optional<std::string>& value, int64_t num_rows);
 
 }  // namespace salesflow::delta

@@ -1,44 +1,38 @@
 #pragma once
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "base/result.h"
+#include "delta/schema.h"
 #include "parquet/schema.h"
+
+// Transitional: src/pipeline/bronze_schema still declares its columns with these. Everything
+// else uses StructType (schema.h), schema_json.h and column_parquet_field.h, which these only
+// forward to; delete this pair once bronze_schema builds a StructType directly.
 
 namespace salesflow::delta {
 
-// One top-level column of a table's schemaString.
+// One top-level primitive column, by its schemaString type name.
 struct TableColumn {
   std::string name;       // column name
-  std::string type;       // Spark type name ("long", "decimal(18,2)", ...); "struct", "array"
-                          // or "map" for nested types
+  std::string type;       // Spark type name ("long", "decimal(18,2)", ...)
   bool nullable = true;   // may hold null
-  std::string type_json;  // the type as JSON text (a quoted name or a nested type object)
+  std::string type_json;  // unused, kept for existing initialisers
 };
 
-// The top-level columns of a table, in schema order. Scans and data files only need the
-// top-level names and types; nested types are carried as JSON and read from the files.
+// Top-level primitive columns, in schema order.
 struct TableSchema {
   std::vector<TableColumn> columns;  // in schemaString order
-  // Index of the column named `name`, or -1.
-  int Find(std::string_view name) const;
 };
 
-// Parses metaData.schemaString (Spark's JSON StructType). Corruption when it is not one.
-Result<TableSchema> ParseTableSchema(std::string_view schema_string);
+// The StructType of `schema`; Unsupported/Corruption for a type name ParsePrimitiveType refuses.
+Result<StructType> ToStructType(const TableSchema& schema);
 
-// A schemaString for top-level primitive columns, as Spark writes it (metadata {}).
+// SchemaToJson(ToStructType(schema)); the column types must be valid (checked).
 std::string SerializeTableSchema(const TableSchema& schema);
 
-// The Parquet field salesflow writes (and materialises partition values as) for a primitive
-// Delta type: long INT64, integer INT32, short INT16, byte INT8, string UTF8, boolean,
-// double, float, binary, date DATE, timestamp TIMESTAMP(MICROS, utc), timestamp_ntz
-// TIMESTAMP(MICROS, not utc), decimal(p,s) DECIMAL. Unsupported for nested types.
+// ParquetFieldFor (column_parquet_field.h) of the column's StructField.
 Result<parquet::Field> ParquetFieldFor(const TableColumn& column);
-
-// Precision and scale of "decimal(p,s)"; InvalidArgument for anything else.
-Result<std::pair<int32_t, int32_t>> ParseDecimalType(std::string_view type);
 
 }  // namespace salesflow::delta

@@ -288,4 +288,20 @@ void AppendRowJson(const ColumnBatch& batch, int64_t row, std::string* out) {
   out->push_back('}');
 }
 
+void AppendRows(const ColumnBatch& batch, int64_t first, int64_t count, RowFormat format,
+                std::string* out) {
+  const auto& fields = batch.schema->fields();
+  for (int64_t r = first; r < first + count; ++r) {
+    if (format == RowFormat::kJson) {
+      AppendRowJson(batch, r, out);
+    } else {
+      for (size_t k = 0; k < fields.size(); ++k) {
+        if (k > 0) out->push_back('\t');
+        AppendValueJson(fields[k], batch.columns[k], r, out);
+      }
+    }
+    out->push_back('\n');
+  }
+}
+
 }  // namespace salesflow::parquet

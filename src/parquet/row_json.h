@@ -22,4 +22,14 @@ void AppendRowJson(const ColumnBatch& batch, int64_t row, std::string* out);
 // Appends the JSON text of slot `i` of `column`, which holds `field`.
 void AppendValueJson(const Field& field, const Column& column, int64_t i, std::string* out);
 
+// The two ways `parquet cat` (and `table show`) print rows.
+enum class RowFormat {
+  kJson,          // one JSON object per line (AppendRowJson)
+  kTabSeparated,  // the JSON text of each column, separated by tabs
+};
+
+// Appends rows [first, first + count) of `batch` in `format`, each ending with '\n'.
+void AppendRows(const ColumnBatch& batch, int64_t first, int64_t count, RowFormat format,
+                std::string* out);
+
 }  // namespace salesflow::parquet

@@ -26,6 +26,17 @@ TEST(FaultInjectingStorageTest, ErrorFiresOnceAfterSkips) {
   EXPECT_FALSE(storage.crashed());
 }
 
+TEST(FaultInjectingStorageTest, ListNamesIsTheListPoint) {
+  TestTableDir dir;
+  LocalStorage local(dir.path());
+  FaultInjectingStorage storage(local);
+  storage.Arm("storage.list", FaultKind::kError, 1);
+  EXPECT_TRUE(storage.ListNames("", "", "").ok());
+  EXPECT_EQ(storage.ListNames("", "", "").status().code(), StatusCode::kIoError);
+  EXPECT_TRUE(storage.ListNames("", "", "").ok());  // fires once
+  EXPECT_EQ(storage.hits().at("storage.list"), 3);
+}
+
 TEST(FaultInjectingStorageTest, CrashMakesEveryLaterCallFail) {
   TestTableDir dir;
   LocalStorage local(dir.path());
@@ -34,6 +45,7 @@ TEST(FaultInjectingStorageTest, CrashMakesEveryLaterCallFail) {
   EXPECT_EQ(storage.WriteTemporary("", "x", "t").status().code(), StatusCode::kCancelled);
   EXPECT_TRUE(storage.crashed());
   EXPECT_EQ(storage.List("", "").status().code(), StatusCode::kCancelled);
+  EXPECT_EQ(storage.ListNames("", "", "").status().code(), StatusCode::kCancelled);
   EXPECT_EQ(storage.FaultPoint("anything").code(), StatusCode::kCancelled);
   // Nothing reached the directory.
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));

@@ -51,6 +51,26 @@ TEST(LocalStorageTest, ListIsSortedFilteredAndEmptyForMissingDirectory) {
   EXPECT_EQ(b[0].name, "b.json");
 }
 
+TEST(LocalStorageTest, ListNamesStartsFromANameAndSkipsDirectoriesAndStat) {
+  TestTableDir dir;
+  LocalStorage storage(dir.path());
+  EXPECT_TRUE(storage.ListNames("_delta_log", "", "").value().empty());
+  for (const char* name : {"c.txt", "a.json", "b.json", "b2.json"}) {
+    auto temp = storage.WriteTemporary("_delta_log", name, "t").value();
+    ASSERT_TRUE(storage.Rename(temp, std::string("_delta_log/") + name).ok());
+  }
+  ASSERT_TRUE(storage.WriteTemporary("_delta_log/_sidecars", "x", "s").ok());  // a directory
+  auto hidden = storage.WriteTemporary("_delta_log", "x", "pending");          // stays hidden
+  ASSERT_TRUE(hidden.ok());
+  EXPECT_EQ(storage.ListNames("_delta_log", "", "").value(),
+            (std::vector<std::string>{hidden->substr(std::string("_delta_log/").size()), "a.json",
+                                      "b.json", "b2.json", "c.txt"}));
+  EXPECT_EQ(storage.ListNames("_delta_log", "", "b").value(),
+            (std::vector<std::string>{"b.json", "b2.json", "c.txt"}));
+  EXPECT_EQ(storage.ListNames("_delta_log", "b", "b.k").value(),
+            (std::vector<std::string>{"b2.json"}));
+}
+
 TEST(LocalStorageTest, RenameReplacesAndDeleteReportsMissing) {
   TestTableDir dir;
   LocalStorage storage(dir.path());

@@ -8,26 +8,26 @@
 #include <string>
 
 #include "base/check.h"
+#include "delta/column_parquet_field.h"
+#include "delta/schema.h"
+#include "delta/schema_json.h"
 #include "delta/snapshot.h"
 #include "delta/storage.h"
-#include "delta/table_schema.h"
 #include "delta/transaction.h"
 #include "parquet/column_batch.h"
 
 namespace salesflow::delta::testing {
 
 // The table's columns, in schema order.
-inline TableSchema SalesSchema() {
-  TableSchema s;
-  s.columns = {{"vente_id", "long", false, "\"long\""},
-               {"quantite", "integer", true, "\"integer\""},
-               {"client_nom", "string", true, "\"string\""},
-               {"montant", "decimal(18,2)", true, "\"decimal(18,2)\""},
-               {"date_vente", "date", true, "\"date\""},
-               {"ts", "timestamp", true, "\"timestamp\""},
-               {"premium", "boolean", true, "\"boolean\""},
-               {"remise", "double", true, "\"double\""}};
-  return s;
+inline StructType SalesSchema() {
+  return StructType{{{"vente_id", DataType::Primitive("long"), false},
+                     {"quantite", DataType::Primitive("integer")},
+                     {"client_nom", DataType::Primitive("string")},
+                     {"montant", DataType::Decimal(18, 2)},
+                     {"date_vente", DataType::Primitive("date")},
+                     {"ts", DataType::Primitive("timestamp")},
+                     {"premium", DataType::Primitive("boolean")},
+                     {"remise", DataType::Primitive("double")}}};
 }
 
 // 2024-12-16 in days since the epoch.
@@ -36,7 +36,7 @@ inline constexpr int64_t kFirstDay = 20073;
 // Creates the table (partitioned by date_vente) with `properties`.
 inline void CreateSalesTable(Storage& storage, StringMap properties = {}) {
   Metadata metadata =
-      NewTableMetadata(SerializeTableSchema(SalesSchema()), {"date_vente"}, std::move(properties));
+      NewTableMetadata(SchemaToJson(SalesSchema()), {"date_vente"}, std::move(properties));
   SF_CHECK(CreateTable(storage, metadata).ok());
 }
 
@@ -44,7 +44,7 @@ inline void CreateSalesTable(Storage& storage, StringMap properties = {}) {
 // some optional columns, long names (> 32 characters, accents) and sub-millisecond times.
 inline parquet::ColumnBatch SalesBatch(int64_t first, int64_t n, int days = 3) {
   std::vector<parquet::Field> fields;
-  for (const TableColumn& c : SalesSchema().columns) fields.push_back(*ParquetFieldFor(c));
+  for (const StructField& c : SalesSchema().fields) fields.push_back(*ParquetFieldFor(c));
   auto schema = parquet::Schema::Make(std::move(fields));
   SF_CHECK(schema.ok());
   parquet::ColumnBatch batch = parquet::ColumnBatch::Make(*schema);

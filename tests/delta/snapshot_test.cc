@@ -1,10 +1,12 @@
 #include "delta/snapshot.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <set>
 
 #include "delta/local_storage.h"
+#include "delta/log_files.h"
 #include "test_table_dir.h"
 
 namespace salesflow::delta {
@@ -169,6 +171,43 @@ TEST(SnapshotTest, CleanedUpLogReplaysFromTheCheckpointReader) {
   ASSERT_TRUE(listed.ok()) << listed.status().ToString();
   EXPECT_EQ(again.read_version, TableVersion(2));
   EXPECT_EQ(listed->version(), TableVersion(4));
+
+  // A version behind the cleanup is out of range, naming the earliest readable one.
+  auto cleaned = LoadSnapshot(storage, {.version = TableVersion(1), .checkpoint_reader = &again});
+  EXPECT_EQ(cleaned.status().code(), StatusCode::kOutOfRange);
+  EXPECT_NE(cleaned.status().message().find("earliest version that can be read is 2"),
+            std::string::npos)
+      << cleaned.status().message();
+}
+
+TEST(SnapshotTest, ListLogSkipsNamesBelowTheStartAndStatsOnlyWhenAsked) {
+  testing::TestTableDir dir;
+  LocalStorage storage(dir.path());
+  for (int v = 0; v < 5; ++v) {
+    WriteLogFile(storage, fmt::format("{:020d}.json", v), "{}\n");
+  }
+  WriteLogFile(storage, "00000000000000000002.checkpoint.parquet", "x");
+  WriteLogFile(storage, "_last_checkpoint", "{\"version\":2,\"size\":4}");
+
+  Result<LogListing> from_two = ListLog(storage, TableVersion(2));
+  ASSERT_TRUE(from_two.ok()) << from_two.status().ToString();
+  ASSERT_EQ(from_two->commits.size(), 3u);
+  EXPECT_EQ(from_two->commits.front().version, TableVersion(2));
+  EXPECT_EQ(from_two->commits.front().info.name, "00000000000000000002.json");
+  EXPECT_EQ(from_two->commits.front().info.modification_time_ms, 0) << "names only: no stat";
+  ASSERT_EQ(from_two->checkpoints.size(), 1u);
+  EXPECT_EQ(from_two->checkpoints.front().version, TableVersion(2));
+  Result<LogListing> from_three = ListLog(storage, TableVersion(3));
+  ASSERT_TRUE(from_three.ok());
+  EXPECT_TRUE(from_three->checkpoints.empty());
+  EXPECT_EQ(from_three->commits.front().version, TableVersion(3));
+
+  Result<LogListing> timed = ListLog(storage, TableVersion(1), ListDetail::kSizesAndTimes);
+  ASSERT_TRUE(timed.ok());
+  ASSERT_EQ(timed->commits.size(), 4u);
+  EXPECT_EQ(timed->commits.front().version, TableVersion(1));
+  EXPECT_EQ(timed->commits.front().info.size, 3);
+  EXPECT_GT(timed->commits.front().info.modification_time_ms, 1'600'000'000'000);
 }
 
 TEST(SnapshotTest, TxnVersionsLatestWins) {

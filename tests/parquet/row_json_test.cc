@@ -113,5 +113,29 @@ TEST(RowJsonTest, NestedValues) {
   EXPECT_EQ(Row(b, 1), "{\"tags\":[],\"s\":null,\"m\":null}");
 }
 
+TEST(RowJsonTest, AppendRowsPrintsJsonLinesOrTabSeparatedValues) {
+  auto schema = Schema::Make({Field::Int64("id", false), Field::String("name")});
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  ColumnBatch b = ColumnBatch::Make(*schema);
+  for (int64_t i = 0; i < 3; ++i) {
+    b.columns[0].AppendInt64(i);
+    if (i == 1) {
+      b.columns[1].AppendNull();
+    } else {
+      b.columns[1].AppendBinary("n\t" + std::to_string(i));
+    }
+  }
+  b.num_rows = 3;
+  std::string json;
+  AppendRows(b, 1, 2, RowFormat::kJson, &json);
+  EXPECT_EQ(json, Row(b, 1) + "\n" + Row(b, 2) + "\n");
+  std::string tsv;
+  AppendRows(b, 0, 3, RowFormat::kTabSeparated, &tsv);
+  EXPECT_EQ(tsv, "0\t\"n\\t0\"\n1\tnull\n2\t\"n\\t2\"\n");
+  std::string none;
+  AppendRows(b, 0, 0, RowFormat::kJson, &none);
+  EXPECT_EQ(none, "");
+}
+
 }  // namespace
 }  // namespace salesflow::parquet
