@@ -22,6 +22,22 @@ uint32_t DashboardDataBuilder::Intern(std::vector<std::string>& names,
   return it->second;
 }
 
+uint32_t DashboardDataBuilder::Produit(std::string_view name) {
+  return Intern(data_.produits, produit_index_, name);
+}
+
+uint32_t DashboardDataBuilder::Categorie(std::string_view name) {
+  return Intern(data_.categories, categorie_index_, name);
+}
+
+uint32_t DashboardDataBuilder::Pays(std::string_view name) {
+  return Intern(data_.pays, pays_index_, name);
+}
+
+uint32_t DashboardDataBuilder::Segment(std::string_view name) {
+  return Intern(data_.segments, segment_index_, name);
+}
+
 uint32_t DashboardDataBuilder::ClientIndex(std::string_view client_id) {
   auto [it, inserted] = client_index_.try_emplace(std::string(client_id),
                                                   static_cast<uint32_t>(data_.clients.size()));
@@ -71,9 +87,13 @@ DashboardData DashboardDataBuilder::Finish() {
   auto minute_key = [](const MinuteBucket& b) {
     return std::make_tuple(b.minute, b.produit, b.categorie, b.pays, b.segment);
   };
-  std::sort(
-      data_.minutes.begin(), data_.minutes.end(),
-      [&](const MinuteBucket& a, const MinuteBucket& b) { return minute_key(a) < minute_key(b); });
+  auto minute_less = [&](const MinuteBucket& a, const MinuteBucket& b) {
+    return minute_key(a) < minute_key(b);
+  };
+  // Rows loaded from files written in minute order often arrive sorted already.
+  if (!std::is_sorted(data_.minutes.begin(), data_.minutes.end(), minute_less)) {
+    std::sort(data_.minutes.begin(), data_.minutes.end(), minute_less);
+  }
   std::vector<MinuteBucket> merged;
   merged.reserve(data_.minutes.size());
   for (const MinuteBucket& b : data_.minutes) {

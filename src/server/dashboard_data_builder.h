@@ -22,6 +22,16 @@ class DashboardDataBuilder {
   void AddMinute(LocalMinute minute, std::string_view produit, std::string_view categorie,
                  std::string_view pays, std::string_view segment, int64_t nb_ventes,
                  int64_t quantite, int64_t chiffre_affaires);
+  // The index of a dimension name in the model, interned on first use (for AddMinuteBucket).
+  uint32_t Produit(std::string_view name);
+  uint32_t Categorie(std::string_view name);
+  uint32_t Pays(std::string_view name);
+  uint32_t Segment(std::string_view name);
+  // One gold minute row whose dimension indices come from the four functions above: a loader
+  // maps a file's dictionary once instead of hashing every row's strings.
+  void AddMinuteBucket(const MinuteBucket& bucket) { data_.minutes.push_back(bucket); }
+  // Room for `n` more minute rows.
+  void ReserveMinutes(size_t n) { data_.minutes.reserve(data_.minutes.size() + n); }
   // One gold client x day row; a client absent from silver gets a gold-only profile.
   void AddClientDay(std::string_view client_id, LocalDay day, int64_t nb_ventes,
                     int64_t chiffre_affaires);

@@ -460,6 +460,9 @@ Status DashboardServer::Impl::Configure() {
       options_.worker_threads != 0 ? options_.worker_threads : options_.max_live_clients + 16;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http_->set_payload_max_length(options_.max_body_bytes);
+  // Headers and body leave in two writes (the body from a content provider): with Nagle the
+  // second waits for the client's delayed ACK, 40 ms on every keep-alive request.
+  http_->set_tcp_nodelay(true);
   http_->set_keep_alive_max_count(100);
   http_->set_keep_alive_timeout(5);
   http_->set_read_timeout(5, 0);

@@ -175,11 +175,33 @@ Result<bool> DeltaDashboardLoader::Poll() {
   DataVersions versions{TableVersion(*common), TableVersion(silver_v.value()),
                         TableVersion(minute_v.value())};
   builder.SetVersions(versions);
+  size_t minute_rows = 0;
+  for (const auto& [path, file] : minute_files_.files) minute_rows += file.rows.size();
+  builder.ReserveMinutes(minute_rows);
   for (const auto& [path, file] : minute_files_.files) {
+    // A file's dictionary maps to the model's indices once per dimension, not once per row.
+    std::vector<uint32_t> produit(file.names.size()), categorie(file.names.size()),
+        pays(file.names.size()), segment(file.names.size());
+    std::vector<uint8_t> seen(file.names.size() * 4, 0);
+    auto map = [&](std::vector<uint32_t>& to, size_t slot, uint32_t name, auto intern) {
+      uint8_t& s = seen[name * 4 + slot];
+      if (!s) {
+        to[name] = (builder.*intern)(file.names[name]);
+        s = 1;
+      }
+      return to[name];
+    };
     for (const MinuteFileRows::Row& r : file.rows) {
-      builder.AddMinute(r.minute, file.names[r.produit], file.names[r.categorie],
-                        file.names[r.pays], file.names[r.segment], r.nb_ventes, r.quantite,
-                        r.chiffre_affaires);
+      MinuteBucket b;
+      b.minute = r.minute;
+      b.produit = map(produit, 0, r.produit, &DashboardDataBuilder::Produit);
+      b.categorie = map(categorie, 1, r.categorie, &DashboardDataBuilder::Categorie);
+      b.pays = map(pays, 2, r.pays, &DashboardDataBuilder::Pays);
+      b.segment = map(segment, 3, r.segment, &DashboardDataBuilder::Segment);
+      b.nb_ventes = r.nb_ventes;
+      b.quantite = r.quantite;
+      b.chiffre_affaires = r.chiffre_affaires;
+      builder.AddMinuteBucket(b);
     }
   }
   for (const auto& [path, rows] : silver_files_.files) {
