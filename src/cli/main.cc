@@ -14,6 +14,7 @@
 #include "cli/demo_command.h"
 #include "cli/parquet_command.h"
 #include "cli/produce_command.h"
+#include "cli/run_command.h"
 #include "cli/silver_command.h"
 #include "cli/table_command.h"
 #include "cli/table_maintenance_command.h"
@@ -35,7 +36,8 @@ int main(int argc, char** argv) {
     salesflow::RegisterBrokerCommand(app, ctx);
     salesflow::RegisterBronzeCommand(app, ctx);
     salesflow::RegisterSilverCommand(app, ctx);
-    salesflow::RegisterDemoCommand(app, ctx);  // after produce: uses its settings
+    salesflow::RegisterDemoCommand(app, ctx);  // after bronze, silver, dashboard: their settings
+    salesflow::RegisterRunCommand(app, ctx);   // after bronze, silver, dashboard: their settings
     salesflow::RegisterTableCommand(app, ctx);
     salesflow::RegisterTableMaintenanceCommand(app, ctx);  // after table history/files
     return ctx.Run(argc, argv);

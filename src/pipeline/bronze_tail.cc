@@ -85,8 +85,9 @@ Result<std::string> BronzeTail::CurrentTableId() {
 }
 
 Result<BronzeChanges> BronzeTail::ReadAfter(int64_t position, const std::string& table_id,
-                                            int max_commits) {
+                                            int max_commits, int64_t max_bytes) {
   BronzeChanges changes;
+  int64_t bytes = 0;
   for (int i = 0; i < max_commits; ++i) {
     const delta::TableVersion v(position + 1 + i);
     Result<std::vector<delta::Action>> actions = delta::ReadCommit(storage_, v);
@@ -105,7 +106,10 @@ Result<BronzeChanges> BronzeTail::ReadAfter(int64_t position, const std::string&
     }
     for (delta::Action& a : *actions) {
       if (auto* add = std::get_if<delta::AddFile>(&a)) {
-        if (add->data_change) changes.files.push_back({v.value(), std::move(*add)});
+        if (add->data_change) {
+          bytes += add->size;
+          changes.files.push_back({v.value(), std::move(*add)});
+        }
       } else if (const auto* remove = std::get_if<delta::RemoveFile>(&a)) {
         if (remove->data_change) {
           changes.rebuild_reason =
@@ -120,6 +124,7 @@ Result<BronzeChanges> BronzeTail::ReadAfter(int64_t position, const std::string&
     }
     changes.last_version = v.value();
     if (!changes.rebuild_reason.empty()) return changes;
+    if (bytes >= max_bytes) break;
   }
   // A file compacted and vacuumed while silver was stopped is gone: only a rebuild from the
   // active files can count its rows.

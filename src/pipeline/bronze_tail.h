@@ -43,9 +43,10 @@ class BronzeTail {
 
   // The latest snapshot (start and rebuild). NotFound while bronze does not exist.
   Result<delta::Snapshot> LoadSnapshot();
-  // The commits after `position`, at most `max_commits` of them, of the table whose
-  // metaData.id is `table_id`.
-  Result<BronzeChanges> ReadAfter(int64_t position, const std::string& table_id, int max_commits);
+  // The commits after `position` of the table whose metaData.id is `table_id`: at most
+  // `max_commits`, and no more once their files reach `max_bytes`.
+  Result<BronzeChanges> ReadAfter(int64_t position, const std::string& table_id, int max_commits,
+                                  int64_t max_bytes);
   // The metaData.id of the table in the folder now (cheap: version 0's commit when kept).
   Result<std::string> CurrentTableId();
 

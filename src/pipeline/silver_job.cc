@@ -64,7 +64,9 @@ class SilverJob {
  private:
   Status OpenTables();
   Status Start();
-  Status Rebuild(const std::string& why);
+  // Recomputes the state from bronze's active files and rewrites every table; a first run
+  // (no table has a version) is not counted as a rebuild.
+  Status Rebuild(const std::string& why, bool first_run = false);
   Status Step(bool* idle);
   Status CheckIdentity(bool* rebuilt);
   void OnRow(const SilverInputRow& row, int64_t version);
@@ -101,10 +103,14 @@ Status SilverJob::OpenTables() {
   return Status::Ok();
 }
 
-Status SilverJob::Rebuild(const std::string& why) {
-  spdlog::warn("silver: rebuilding every table from bronze: {}", why);
-  metrics_.rebuilds.Increment();
-  summary_->rebuilds += 1;
+Status SilverJob::Rebuild(const std::string& why, bool first_run) {
+  if (first_run) {
+    spdlog::info("silver: building every table from bronze: {}", why);
+  } else {
+    spdlog::warn("silver: rebuilding every table from bronze: {}", why);
+    metrics_.rebuilds.Increment();
+    summary_->rebuilds += 1;
+  }
   SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, tail_.LoadSnapshot());
   bronze_id_ = snapshot.metadata().id;
   bronze_metadata_ = snapshot.metadata();
@@ -127,6 +133,7 @@ Status SilverJob::Rebuild(const std::string& why) {
   folded_.fill(version);
   replace_all_.fill(true);
   position_ = version;
+  summary_->bronze_version = version;
   target_version_ = std::max(target_version_, version);
   spdlog::info("silver: rebuilt from bronze version {} ({} files, {} rows, {} clients)", version,
                counters.files, counters.rows, state_->client_count());
@@ -152,7 +159,10 @@ Status SilverJob::Start() {
                                  *table->bronze_version(), target_version_));
     }
   }
-  if (!any) return Rebuild("first run: no silver or gold table has a bronze version yet");
+  if (!any) {
+    return Rebuild("first run: no silver or gold table has a bronze version yet",
+                   /*first_run=*/true);
+  }
   state_ = std::make_unique<SilverState>(options_.time_zone);
   for (int i = 0; i < kPartCount; ++i) {
     SilverOutputTable& table = *tables_[static_cast<size_t>(i)];
@@ -164,6 +174,7 @@ Status SilverJob::Start() {
   }
   replace_all_.fill(false);
   position_ = *std::min_element(folded_.begin(), folded_.end());
+  summary_->bronze_version = position_;
   spdlog::info("silver: restored {} clients; tables at bronze versions {}..{}, bronze at {}",
                state_->client_count(), position_, *std::max_element(folded_.begin(), folded_.end()),
                target_version_);
@@ -199,7 +210,8 @@ Status SilverJob::CheckIdentity(bool* rebuilt) {
 Status SilverJob::Step(bool* idle) {
   *idle = false;
   SF_ASSIGN_OR_RETURN(BronzeChanges changes,
-                      tail_.ReadAfter(position_, bronze_id_, options_.max_commits_per_step));
+                      tail_.ReadAfter(position_, bronze_id_, options_.max_commits_per_step,
+                                      options_.max_bytes_per_step));
   if (!changes.rebuild_reason.empty()) return Rebuild(changes.rebuild_reason);
   if (SteadyClock::now() - last_identity_check_ > kIdentityCheckInterval) {
     // A table deleted and created again restarts its versions: its commits must not be

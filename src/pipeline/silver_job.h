@@ -25,6 +25,7 @@ struct SilverJobOptions {
   ChurnRule churn;                                       // risque_churn thresholds
   int32_t bucket_count = 16;                             // silver partitions (client_id mod this)
   int max_commits_per_step = 500;                        // bronze commits read per fold step
+  int64_t max_bytes_per_step = 32 << 20;                 // and no more once their files reach this
   bool until_caught_up = false;                          // stop at the bronze version seen at start
   bool rebuild = false;                                  // recompute everything from bronze first
   int metrics_port = -1;                                 // -1 = no endpoint, 0 = any free port
