@@ -6,8 +6,9 @@
 
 namespace salesflow {
 
-// `salesflow demo`: for now, the producer against an embedded broker (or --brokers), printing
-// each event it sends. Later issues grow it into the whole pipeline.
+// `salesflow demo`: the whole pipeline in one process on an embedded Kafka broker: producer
+// (history backfill, then live), bronze, silver and the dashboard, with a status line.
+// Registered after produce, bronze, silver and dashboard (it uses their settings).
 void RegisterDemoCommand(CLI::App& app, CommandContext& ctx);
 
 }  // namespace salesflow
