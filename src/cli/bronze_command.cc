@@ -20,6 +20,7 @@ constexpr const char* kNewCluster = "bronze.new_cluster";
 constexpr const char* kMetricsPort = "bronze.metrics_port";
 constexpr const char* kMetricsHost = "bronze.metrics_host";
 constexpr const char* kSync = "bronze.sync";
+constexpr const char* kOptimizeEvery = "bronze.optimize_every";
 
 }  // namespace
 
@@ -66,6 +67,11 @@ void AddBronzeSettings(Command& cmd, bool declare) {
                  .kind = SettingKind::kBool,
                  .default_value = "true",
                  .help = "fsync data and log files (false only for benchmarks)"});
+    cmd.Declare({.key = kOptimizeEvery,
+                 .kind = SettingKind::kInt,
+                 .default_value = "0",
+                 .help = "compact the bronze table's small files in the background every N "
+                         "commits (0 = never; `salesflow table optimize` does it by hand)"});
   }
   cmd.Flag("--group", kGroup);
   cmd.Flag("--app-id", kAppId);
@@ -77,6 +83,7 @@ void AddBronzeSettings(Command& cmd, bool declare) {
   cmd.Flag("--new-cluster", kNewCluster);
   cmd.Flag("--metrics-port", kMetricsPort);
   cmd.Flag("--metrics-host", kMetricsHost);
+  cmd.Flag("--optimize-every", kOptimizeEvery);
   cmd.Use(settings::kTimeZone);
   cmd.Use(settings::kDataDir);
   cmd.Use(kSync);
@@ -116,6 +123,8 @@ Result<pipeline::BronzeJobOptions> BronzeJobOptionsFromConfig(const Config& conf
   o.metrics_port = static_cast<int>(port);
   SF_ASSIGN_OR_RETURN(o.metrics_host, config.GetString(kMetricsHost));
   SF_ASSIGN_OR_RETURN(o.sync, config.GetBool(kSync));
+  SF_ASSIGN_OR_RETURN(o.optimize_every, config.GetInt(kOptimizeEvery));
+  if (o.optimize_every < 0) return InvalidArgument("bronze.optimize_every must be >= 0");
   o.status_line = isatty(STDERR_FILENO) != 0;
   return o;
 }

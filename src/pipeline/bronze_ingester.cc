@@ -163,6 +163,10 @@ Status BronzeIngester::Flush() {
                 flushed->bronze_version, flushed->rows, flushed->rejects, flushed->files, seconds);
   buffer_.Clear();
   if (options_.checkpoints != nullptr) options_.checkpoints->Notify();
+  if (options_.quarantine_checkpoints != nullptr && flushed->quarantine_version) {
+    options_.quarantine_checkpoints->Notify();
+  }
+  if (options_.compactor != nullptr) options_.compactor->Notify();
   return Status::Ok();
 }
 
@@ -215,19 +219,24 @@ void BronzeIngester::ReportStatus(Consumer& consumer, bool force) {
       seconds > 0 ? static_cast<double>(totals_.consumed - last_status_consumed_) / seconds : 0;
   last_status_micros_ = now;
   last_status_consumed_ = totals_.consumed;
-  std::string lags;
-  for (const auto& [p, state] : partitions_) {
-    Result<Watermarks> marks =
-        consumer.QueryWatermarks(Partition(p), std::chrono::milliseconds(500));
-    if (!marks.ok()) continue;
-    int64_t lag = std::max<int64_t>(0, marks->high.value() - state.next);
-    if (options_.metrics != nullptr) options_.metrics->SetLag(p, lag);
-    lags += fmt::format("{}{}:{}", lags.empty() ? "" : " ", p, lag);
+  const int64_t lag_interval = std::chrono::microseconds(options_.lag_interval).count();
+  if (options_.query_lag && (force || now - last_lag_micros_ >= lag_interval)) {
+    lags_.clear();
+    for (const auto& [p, state] : partitions_) {
+      Result<Watermarks> marks =
+          consumer.QueryWatermarks(Partition(p), std::chrono::milliseconds(500));
+      if (!marks.ok()) continue;
+      int64_t lag = std::max<int64_t>(0, marks->high.value() - state.next);
+      if (options_.metrics != nullptr) options_.metrics->SetLag(p, lag);
+      lags_ += fmt::format("{}{}:{}", lags_.empty() ? "" : " ", p, lag);
+    }
+    // From the end of the queries: slow answers must not make every iteration query again.
+    last_lag_micros_ = clock_.NowMicros();
   }
   if (options_.status_sink) {
     options_.status_sink(fmt::format(
         "bronze: {:.0f} events/s | lag {} | version {} | written {} quarantined {}", rate,
-        lags.empty() ? "-" : lags, totals_.last_version, totals_.written, totals_.quarantined));
+        lags_.empty() ? "-" : lags_, totals_.last_version, totals_.written, totals_.quarantined));
   }
 }
 

@@ -13,6 +13,7 @@
 #include "kafka/consumer.h"
 #include "kafka/group_consumer.h"
 #include "pipeline/bronze_committer.h"
+#include "pipeline/bronze_compactor.h"
 #include "pipeline/bronze_metrics.h"
 #include "pipeline/checkpoint_worker.h"
 #include "pipeline/flush_policy.h"
@@ -29,9 +30,16 @@ struct BronzeIngesterOptions {
   std::chrono::milliseconds poll_timeout{50};        // one Poll; bounds idle flush delay
   std::chrono::milliseconds broker_timeout{10'000};  // watermark queries
   std::chrono::milliseconds max_backoff{10'000};     // between consumer rebuilds
-  std::chrono::milliseconds status_interval{1'000};  // status line / lag refresh
-  BronzeMetrics* metrics = nullptr;                  // may be null
-  CheckpointWorker* checkpoints = nullptr;           // told after each bronze commit; may be null
+  std::chrono::milliseconds status_interval{1'000};  // status line refresh
+  // Lag (watermark queries, one broker round trip per partition that blocks this loop, and
+  // queues behind in-flight fetches: up to fetch.wait.max.ms each) is refreshed at most this
+  // often, and only when someone looks at it (query_lag).
+  std::chrono::milliseconds lag_interval{10'000};
+  bool query_lag = false;                              // the lag metric or the status line is shown
+  BronzeMetrics* metrics = nullptr;                    // may be null
+  CheckpointWorker* checkpoints = nullptr;             // told after each bronze commit; may be null
+  CheckpointWorker* quarantine_checkpoints = nullptr;  // told after each quarantine commit
+  BronzeCompactor* compactor = nullptr;                // told after each bronze commit; may be null
   // Called with a one-line status every status_interval (terminal status line); may be empty.
   std::function<void(const std::string&)> status_sink;
 };
@@ -113,6 +121,8 @@ class BronzeIngester final : public RebalanceListener {
   Consumer* consumer_ = nullptr;  // during Run: for watermark checks at assignment
   bool dropping_ = false;         // tearing the consumer down after an error: revokes drop
   int64_t last_status_micros_ = 0;
+  int64_t last_lag_micros_ = 0;  // when the last lag refresh ended
+  std::string lags_;             // the last lag refresh, for the status line
   int64_t last_status_consumed_ = 0;
 };
 

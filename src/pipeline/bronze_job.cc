@@ -37,13 +37,20 @@ Status RunBronzeJob(const BronzeJobOptions& options, BronzeJobSummary* summary) 
   // the seam clean).
   delta::LocalStorage checkpoint_storage(options.table_dir, {.sync = options.sync});
   CheckpointWorker checkpoints(checkpoint_storage);
+  delta::LocalStorage quarantine_checkpoint_storage(options.quarantine_dir, {.sync = options.sync});
+  CheckpointWorker quarantine_checkpoints(quarantine_checkpoint_storage);
+  delta::LocalStorage compactor_storage(options.table_dir, {.sync = options.sync});
+  BronzeCompactor compactor(compactor_storage, {.every = options.optimize_every});
 
   BronzeIngesterOptions ingest;
   ingest.flush = options.flush;
   ingest.time_zone = options.time_zone;
   ingest.until_caught_up = options.until_caught_up;
   ingest.metrics = &metrics;
+  ingest.query_lag = endpoint != nullptr || options.status_line;
   ingest.checkpoints = &checkpoints;
+  ingest.quarantine_checkpoints = &quarantine_checkpoints;
+  ingest.compactor = &compactor;
   if (options.status_line) {
     ingest.status_sink = [](const std::string& line) {
       std::fprintf(stderr, "\r%-120s", line.c_str());

@@ -30,6 +30,7 @@ struct BronzeJobOptions {
   std::string metrics_host = "127.0.0.1";        // where the metrics endpoint listens
   bool status_line = false;                      // a status line on stderr (a terminal)
   bool sync = true;                              // fsync files (off only for benchmarks)
+  int64_t optimize_every = 0;                    // --optimize-every: commits between compactions
 };
 
 // What a run did.

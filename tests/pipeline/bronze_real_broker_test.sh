@@ -4,16 +4,19 @@
 #     (partition, offset) set, disjoint; vente_id unique; sum(montant) exact; delta-rs reads
 #     both tables and transaction_version() equals each partition's last offset.
 #  2. A second run adds nothing (exactly-once on restart).
-#  3. N more events while bronze is SIGKILLed KILLS times at random moments and restarted:
+#  3. M more events while bronze is SIGKILLed KILLS times at random moments and restarted:
 #     the same checks hold over everything produced.
-# The issue asks for 1M events and 10 kills over 500k; CI runs N=200k and KILLS=6 to stay
-# within its time budget (set BRONZE_IT_EVENTS / BRONZE_IT_KILLS to run the full size).
+# The issue asks for N=1M, and M=500k with KILLS=10; CI runs a smaller default to stay within
+# its time budget. Full size:
+#   BRONZE_IT_EVENTS=1000000 BRONZE_IT_KILL_EVENTS=500000 BRONZE_IT_KILLS=10 \
+#     ctest --test-dir build -R bronze_real_broker
 #   bronze_real_broker_test.sh SALESFLOW BUILD_DIR
 set -euo pipefail
 salesflow=$1
 build=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
 events=${BRONZE_IT_EVENTS:-200000}
+kill_events=${BRONZE_IT_KILL_EVENTS:-$events}
 kills=${BRONZE_IT_KILLS:-6}
 brokers=$(cat "$build/kafka/bootstrap")
 topic="bronze_it_$$"
@@ -44,18 +47,30 @@ after=$(ls "$work/data/delta_ventes_table/_delta_log" | wc -l)
 [[ $before == "$after" ]] || { echo "restart wrote new commits ($before -> $after files)"; exit 1; }
 check "$events"
 
-echo "--- 3. $events more events, bronze SIGKILLed $kills times"
-"$salesflow" produce --brokers "$brokers" --topic "$topic" --count "$events" --rate 50000 \
+echo "--- 3. $kill_events more events, bronze SIGKILLed $kills times"
+# Produced over about as long as the kills take (~1.5 s each), so each kill hits ingestion.
+"$salesflow" produce --brokers "$brokers" --topic "$topic" --count "$kill_events" \
+  --rate $((kill_events * 2 / (kills * 3) + 1)) \
   --seed 43 --clients 1000 --bad-ratio 0.01 --start-id $((events + 1)) >/dev/null &
 producer=$!
+# Each run gets a group of its own: in the same group, the next run would wait for the
+# SIGKILLed member's session to time out (6 s) before getting partitions. The offsets live in
+# the tables, not in the group, so this changes nothing to what is checked; bronze_group_test.sh
+# covers members leaving and dying within one group.
 for ((i = 0; i < kills; i++)); do
-  "$salesflow" "${bronze_args[@]}" >>"$work/bronze-killed.log" 2>&1 &
+  "$salesflow" "${bronze_args[@]}" --group "bronze-it-kill-$$-$i" >"$work/killed-$i.log" 2>&1 &
   pid=$!  # the salesflow process itself, not a subshell
-  sleep "0.$((RANDOM % 9 + 1))"
+  # Killed at a random moment while ingesting: 0.1 to 2 s after it owns its partitions.
+  for ((t = 0; t < 200; t++)); do
+    grep -q "assigned" "$work/killed-$i.log" && break
+    sleep 0.05
+  done
+  sleep "$((RANDOM % 2)).$((RANDOM % 9 + 1))"
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  echo "run $i: $(grep -c "assigned" "$work/killed-$i.log") partitions assigned, SIGKILLed at bronze version $(($(ls "$work/data/delta_ventes_table/_delta_log" | grep -c "json$") - 1))"
 done
 wait "$producer"
 bronze --until-caught-up
-check $((2 * events))
+check $((events + kill_events))
 echo "bronze real-broker test passed"
