@@ -43,6 +43,7 @@ void BronzeCompactor::Loop() {
     // A compaction is never started on the way out: it would delay the job's exit.
     if (stopping_) return;
     pending_ = false;
+    running_ = true;
     lock.unlock();
     auto started = std::chrono::steady_clock::now();
     Result<delta::Snapshot> snapshot =
@@ -54,6 +55,7 @@ void BronzeCompactor::Loop() {
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     lock.lock();
+    running_ = false;
     if (!done.ok()) {
       // Small files only slow readers down: a warning, never a failure of the job.
       spdlog::warn("bronze: compaction failed (retried after the next {} commits): {}",
@@ -64,7 +66,13 @@ void BronzeCompactor::Loop() {
                    *done->version, done->files_removed, done->bytes_removed, done->files_added,
                    seconds);
     }
+    idle_.notify_all();
   }
+}
+
+void BronzeCompactor::WaitIdle() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  idle_.wait(lock, [this] { return (!pending_ && !running_) || stopping_; });
 }
 
 }  // namespace salesflow::pipeline

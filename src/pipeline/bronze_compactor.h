@@ -35,6 +35,8 @@ class BronzeCompactor {
   void Notify();
   // OPTIMIZE commits written so far.
   int64_t compactions() const;
+  // Blocks until no compaction is pending or running.
+  void WaitIdle();
 
  private:
   void Loop();
@@ -46,6 +48,8 @@ class BronzeCompactor {
   std::condition_variable wake_;
   int64_t commits_ = 0;  // bronze commits since the last compaction was started
   bool pending_ = false;
+  bool running_ = false;
+  std::condition_variable idle_;  // signalled when a compaction ends
   bool stopping_ = false;
   int64_t compactions_ = 0;
   std::thread thread_;  // last: started once the members above exist

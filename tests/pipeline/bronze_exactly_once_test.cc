@@ -21,8 +21,10 @@
 #include "delta/transaction.h"
 #include "event/sale_decoder.h"
 #include "pipeline/bronze_committer.h"
+#include "pipeline/bronze_compactor.h"
 #include "pipeline/bronze_ingester.h"
 #include "pipeline/bronze_schema.h"
+#include "pipeline/checkpoint_worker.h"
 
 namespace salesflow::pipeline {
 namespace {
@@ -225,6 +227,52 @@ TEST_F(BronzeExactlyOnceTest, CrashDuringACheckpointLeavesTheTableReadableAndExa
   ASSERT_TRUE(delta::WriteCheckpoint(bronze, *snapshot).ok());
   Status status = Ingest(bronze, quarantine, messages_, 50);
   ASSERT_TRUE(status.ok()) << status.ToString();
+  ExpectExactlyOnce();
+}
+
+TEST_F(BronzeExactlyOnceTest, BackgroundCompactionWhileIngestingKeepsEveryMessageOnce) {
+  delta::LocalStorage bronze(BronzeDir());
+  delta::LocalStorage quarantine(QuarantineDir());
+  auto committer = BronzeCommitter::Open(bronze, quarantine, {});
+  ASSERT_TRUE(committer.ok());
+  int64_t compactions = 0;
+  {
+    // Its own storages, as RunBronzeJob gives them (they are used from their threads).
+    delta::LocalStorage compactor_storage(BronzeDir());
+    delta::LocalStorage quarantine_checkpoint_storage(QuarantineDir());
+    BronzeCompactor compactor(compactor_storage, {.every = 5});
+    CheckpointWorker quarantine_checkpoints(quarantine_checkpoint_storage);
+    BronzeIngesterOptions options = CoreOptions(10);
+    options.compactor = &compactor;
+    options.quarantine_checkpoints = &quarantine_checkpoints;
+    BronzeIngester ingester(**committer, options);
+    ASSERT_TRUE(ingester.Assign({0, 1, 2}).ok());
+    for (const StoredMessage& m : messages_) {
+      ASSERT_TRUE(ingester.Process(m.View(kTopic)).ok());
+      ASSERT_TRUE(ingester.MaybeFlush().ok());
+    }
+    ASSERT_TRUE(ingester.Flush().ok());
+    // 90 commits of 10 messages each spread over ~9 days: compactions ran beside the commits.
+    ASSERT_GE(ingester.totals().flushes, 80);
+    compactor.WaitIdle();
+    compactions = compactor.compactions();
+  }
+  EXPECT_GT(compactions, 0);
+  auto snapshot = delta::LoadSnapshot(bronze);
+  ASSERT_TRUE(snapshot.ok());
+  // Fewer files than commits x days touched: the small files were merged.
+  EXPECT_LT(snapshot->active_files().size(), 90u);
+  int optimize_commits = 0;
+  for (int64_t v = 0; v <= snapshot->version().value(); ++v) {
+    auto actions = delta::ReadCommit(bronze, delta::TableVersion(v));
+    ASSERT_TRUE(actions.ok());
+    for (const delta::Action& a : *actions) {
+      if (const auto* info = std::get_if<delta::CommitInfo>(&a)) {
+        optimize_commits += info->operation == "OPTIMIZE" ? 1 : 0;
+      }
+    }
+  }
+  EXPECT_EQ(optimize_commits, compactions);
   ExpectExactlyOnce();
 }
 
