@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <csignal>
+#include <filesystem>
 #include <memory>
 
 #include <prometheus/registry.h>
@@ -14,6 +15,7 @@
 #include "server/dashboard_server.h"
 #include "server/delta_dashboard_loader.h"
 #include "server/fixture_dataset.h"
+#include "server/fixture_tables.h"
 
 namespace salesflow {
 namespace {
@@ -42,8 +44,9 @@ extern "C" void OnLiveSignal(int) {
 
 // Options that are not settings.
 struct DashboardFlags {
-  std::string fixture;        // "", "reference" or "demo"
-  bool fixture_live = false;  // SIGUSR1 appends a reference live sale (tests)
+  std::string fixture;          // "", "reference" or "demo"
+  bool fixture_live = false;    // SIGUSR1 appends a reference live sale (tests)
+  bool fixture_tables = false;  // write the fixture as Delta tables and serve them via the loader
 };
 
 Result<AlertRules> ReadAlertRules(const Config& config) {
@@ -99,10 +102,37 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
   std::vector<FixtureSale> sales;
   TimeZone fixture_zone = zone;
   const uint64_t kDemoSeed = 20241216;
+  // --fixture-tables: the fixture goes through the real path (contract writer, Delta log,
+  // loader); silver's client ids are numbers, so CLI001 becomes 1001.
+  const FixtureTablesOptions fixture_tables{silver, gold};
+  int64_t fixture_bronze = 1;
+  if (flags.fixture_tables && flags.fixture != "reference") {
+    return InvalidArgument("--fixture-tables needs --fixture reference");
+  }
+  if (flags.fixture_tables) {
+    // Its txn versions start again at 1: over older tables the loader would keep the newer.
+    for (const auto& dir : {silver, gold}) {
+      if (std::filesystem::exists(dir)) {
+        return InvalidArgument("--fixture-tables writes new tables, but " + dir.string() +
+                               " exists already");
+      }
+    }
+  }
   if (flags.fixture == "reference") {
     SF_ASSIGN_OR_RETURN(fixture_zone, TimeZone::Find("Europe/Paris"));
     sales = ReferenceFixtureSales();
-    source.Publish(AggregateFixtureSales(sales, fixture_zone, 1), /*demo=*/true);
+    if (flags.fixture_tables) {
+      for (FixtureSale& s : sales) s.client_id = "1" + s.client_id.substr(3);
+      SF_RETURN_IF_ERROR(CommitFixtureTables(
+          fixture_tables, AggregateFixtureSales(sales, fixture_zone, 1), fixture_bronze));
+      loader = std::make_unique<DeltaDashboardLoader>(
+          source, DeltaDashboardLoaderOptions{.silver_table = silver,
+                                              .gold_dir = gold,
+                                              .time_zone = fixture_zone.name(),
+                                              .registry = registry});
+    } else {
+      source.Publish(AggregateFixtureSales(sales, fixture_zone, 1), /*demo=*/true);
+    }
   } else if (flags.fixture == "demo") {
     int64_t now_local = zone.UtcToLocalMicros(SystemClock::Instance().NowMicros()) / 60000000;
     sales = DemoFixtureSales(kDemoSeed, 14, LocalMinute(now_local));  // 7 days + the 7 before
@@ -134,7 +164,7 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
               << "): open access, listening on " << options.bind_address
               << " only. Add one with `salesflow user add NAME`.\n";
   }
-  if (!flags.fixture.empty()) {
+  if (!flags.fixture.empty() && !flags.fixture_tables) {
     ctx.out() << "salesflow dashboard: serving the generated '" << flags.fixture
               << "' dataset (labelled as demo data in the UI), not the Delta tables\n";
   } else {
@@ -154,8 +184,17 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
     ++ticks;
     int requested = g_live_requests.load();
     if (flags.fixture == "reference" && requested > live_done) {
-      while (live_done < requested) sales.push_back(ReferenceLiveSale(++live_done));
-      source.Publish(AggregateFixtureSales(sales, fixture_zone, ++version), true);
+      while (live_done < requested) {
+        sales.push_back(ReferenceLiveSale(++live_done));
+        if (flags.fixture_tables) sales.back().client_id = "1004";
+      }
+      if (flags.fixture_tables) {
+        // A new bronze version in all three tables: the loader publishes it.
+        SF_RETURN_IF_ERROR(CommitFixtureTables(
+            fixture_tables, AggregateFixtureSales(sales, fixture_zone, 1), ++fixture_bronze));
+      } else {
+        source.Publish(AggregateFixtureSales(sales, fixture_zone, ++version), true);
+      }
       spdlog::info("dashboard: fixture live sale #{} published", live_done);
     }
     if (flags.fixture == "demo" && ticks % 30 == 0) {  // a new live minute every 3 s
@@ -233,6 +272,9 @@ void RegisterDashboardCommand(CLI::App& app, CommandContext& ctx) {
       ->check(CLI::IsMember({"demo", "reference"}));
   cmd.app().add_flag("--fixture-live", flags->fixture_live,
                      "tests: each SIGUSR1 appends one sale to the reference fixture");
+  cmd.app().add_flag("--fixture-tables", flags->fixture_tables,
+                     "tests: write the reference fixture as Delta tables at --silver/--gold and "
+                     "serve them through the Delta loader (SIGUSR1 commits a new version)");
   cmd.Run([flags, &ctx](const Config& config) { return RunDashboard(config, *flags, ctx); });
 }
 

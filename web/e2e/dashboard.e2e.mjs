@@ -1,7 +1,9 @@
 // Browser test of the dashboard (ctest label e2e): Debian's chromium driven by playwright-core
 // against `salesflow dashboard --fixture reference --fixture-live` with one user. Checks the
 // login, the KPI cards against the reference fixture's known totals, every chart, a filter,
-// a sale arriving live without reload (SIGUSR1 to the server) and the language switch.
+// a sale arriving live without reload (SIGUSR1 to the server) and the language switch; then
+// the same fixture written as Delta tables and served by the Delta loader, with a new commit
+// reaching the page live (`--fixture-tables`).
 // Screenshots go to --out (build/e2e). Usage:
 //   node web/e2e/dashboard.e2e.mjs --binary build/salesflow --out build/e2e
 import { spawn, spawnSync } from 'node:child_process';
@@ -29,10 +31,15 @@ function check(name, ok, detail = '') {
 // French and English number formats use different spaces; compare without them.
 const norm = (s) => (s ?? '').replace(/[\s\u00a0\u202f]/g, '');
 
-async function startServer() {
-  const add = spawnSync(binary, ['--data-dir', dataDir, 'user', 'add', 'e2e'], { input: 'e2e-password\n' });
-  if (add.status !== 0) throw new Error(`user add failed: ${add.stderr}`);
-  server = spawn(binary, ['--data-dir', dataDir, 'dashboard', '--fixture', 'reference', '--fixture-live', '--port', '0'], {
+// Starts `salesflow dashboard` on a free port and resolves with its URL. Without `extra` it is
+// the reference fixture with one user (e2e / e2e-password); with `extra`, open access.
+async function startServer(dir = dataDir, extra = null) {
+  if (!extra) {
+    const add = spawnSync(binary, ['--data-dir', dir, 'user', 'add', 'e2e'], { input: 'e2e-password\n' });
+    if (add.status !== 0) throw new Error(`user add failed: ${add.stderr}`);
+  }
+  const flags = extra ?? ['--fixture', 'reference', '--fixture-live'];
+  server = spawn(binary, ['--data-dir', dir, 'dashboard', ...flags, '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stderr.on('data', (d) => process.stderr.write(`[server] ${d}`));
@@ -165,8 +172,37 @@ async function main() {
   await page.screenshot({ path: join(outDir, '05-stream-stopped.png') });
 }
 
+// The same fixture through the real data path: written as gold/silver Delta tables by the
+// contract writer and served by the Delta loader (`--fixture-tables`); SIGUSR1 commits a new
+// bronze version to all three tables, which must reach the open page without reload.
+async function deltaTablesPhase() {
+  const tablesDir = mkdtempSync(join(tmpdir(), 'sf-e2e-tables-'));
+  try {
+    const url = await startServer(tablesDir, ['--fixture', 'reference', '--fixture-live', '--fixture-tables']);
+    const page = await browser.newPage();
+    await page.goto(url);
+    check('Delta tables: revenue card shows 3 574,43 €', await waitText(page, 'kpi-revenue-value', '3574,43€', 10000),
+      await text(page, 'kpi-revenue-value'));
+    check('Delta tables: top client is Alice Martin', (await text(page, 'kpi-top-value')) === 'AliceMartin');
+    await page.evaluate(() => { window.__noReload = 'still-here'; });
+    const started = Date.now();
+    server.kill('SIGUSR1');
+    const arrived = await waitText(page, 'kpi-revenue-value', '3674,43€', 5000);
+    check('Delta tables: a new commit appears without reload',
+      arrived && (await page.evaluate(() => window.__noReload)) === 'still-here', `${Date.now() - started} ms`);
+    const health = await (await fetch(`${url}api/v1/health`)).json();
+    check('Delta tables: health shows bronze version 2', health.versions?.bronze === 2, JSON.stringify(health.versions));
+    await page.screenshot({ path: join(outDir, '06-delta-tables-live.png'), fullPage: true });
+    await page.close();
+  } finally {
+    if (server && server.exitCode === null) server.kill('SIGTERM');
+    rmSync(tablesDir, { recursive: true, force: true });
+  }
+}
+
 try {
   await main();
+  await deltaTablesPhase();
 } catch (e) {
   check('e2e run', false, e.stack ?? String(e));
 } finally {
