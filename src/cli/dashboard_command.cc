@@ -1,5 +1,6 @@
 #include "cli/dashboard_command.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -122,7 +123,7 @@ Status RunDashboard(const Config& config, const DashboardFlags& flags, CommandCo
     SF_ASSIGN_OR_RETURN(fixture_zone, TimeZone::Find("Europe/Paris"));
     sales = ReferenceFixtureSales();
     if (flags.fixture_tables) {
-      for (FixtureSale& s : sales) s.client_id = "1" + s.client_id.substr(3);
+      for (FixtureSale& s : sales) s.client_id = fmt::format("1{}", s.client_id.substr(3));
       SF_RETURN_IF_ERROR(CommitFixtureTables(
           fixture_tables, AggregateFixtureSales(sales, fixture_zone, 1), fixture_bronze));
       loader = std::make_unique<DeltaDashboardLoader>(

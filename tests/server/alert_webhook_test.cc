@@ -1,6 +1,7 @@
 // Alerts POSTed to a webhook: a cpp-httplib server on 127.0.0.1 stands for the receiver.
 #include "server/alert_webhook.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -32,7 +33,7 @@ class Receiver {
     server_.stop();
     thread_.join();
   }
-  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_) + "/hooks/alerts"; }
+  std::string url() const { return fmt::format("http://127.0.0.1:{}/hooks/alerts", port_); }
   std::vector<std::string> bodies() {
     std::lock_guard<std::mutex> lock(mu_);
     return bodies_;

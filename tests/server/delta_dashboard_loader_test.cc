@@ -3,6 +3,7 @@
 // txn salesflow-silver = the bronze version it holds.
 #include "server/delta_dashboard_loader.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <unistd.h>
@@ -21,7 +22,7 @@ namespace {
 
 // The reference sales with silver-style numeric client ids ("CLI001" -> "1001").
 std::vector<FixtureSale> NumericSales(std::vector<FixtureSale> sales) {
-  for (FixtureSale& s : sales) s.client_id = "1" + s.client_id.substr(3);
+  for (FixtureSale& s : sales) s.client_id = fmt::format("1{}", s.client_id.substr(3));
   return sales;
 }
 
@@ -29,8 +30,8 @@ class DeltaDashboardLoaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("sf-loader-test-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           fmt::format("sf-loader-test-{}-{}", ::getpid(),
+                       ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
     auto zone = TimeZone::Find("Europe/Paris");

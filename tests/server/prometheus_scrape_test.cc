@@ -3,6 +3,7 @@
 // from Prometheus' HTTP query API — once, then again after a new commit. About 5 s.
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
@@ -55,9 +56,9 @@ class PrometheusProcess {
  public:
   PrometheusProcess(const std::filesystem::path& binary, const std::filesystem::path& dir,
                     int port) {
-    std::string config = "--config.file=" + (dir / "prometheus.yml").string();
-    std::string storage = "--storage.tsdb.path=" + (dir / "tsdb").string();
-    std::string listen = "--web.listen-address=127.0.0.1:" + std::to_string(port);
+    std::string config = fmt::format("--config.file={}", (dir / "prometheus.yml").string());
+    std::string storage = fmt::format("--storage.tsdb.path={}", (dir / "tsdb").string());
+    std::string listen = fmt::format("--web.listen-address=127.0.0.1:{}", port);
     std::string log = (dir / "prometheus.log").string();
     pid_ = ::fork();
     if (pid_ == 0) {
@@ -92,13 +93,13 @@ TEST(PrometheusScrapeTest, PrometheusReadsTheDashboardCounters) {
   ASSERT_FALSE(prometheus.empty())
       << "Debian's prometheus is not installed: run scripts/setup-deps (package prometheus)";
   auto dir =
-      std::filesystem::temp_directory_path() / ("sf-prometheus-test-" + std::to_string(::getpid()));
+      std::filesystem::temp_directory_path() / fmt::format("sf-prometheus-test-{}", ::getpid());
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   auto zone = TimeZone::Find("Europe/Paris");
   ASSERT_TRUE(zone.ok());
   std::vector<FixtureSale> sales = ReferenceFixtureSales();
-  for (FixtureSale& s : sales) s.client_id = "1" + s.client_id.substr(3);
+  for (FixtureSale& s : sales) s.client_id = fmt::format("1{}", s.client_id.substr(3));
   FixtureTablesOptions tables{dir / "delta_silver_aggreges", dir / "delta_gold"};
   ASSERT_TRUE(CommitFixtureTables(tables, AggregateFixtureSales(sales, *zone, 1), 1).ok());
 
@@ -137,22 +138,22 @@ TEST(PrometheusScrapeTest, PrometheusReadsTheDashboardCounters) {
     std::string body;
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(40);
     while (std::chrono::steady_clock::now() < deadline && process.running()) {
-      auto res = api.Get("/api/v1/query?query=" + query);
+      auto res = api.Get(fmt::format("/api/v1/query?query={}", query));
       if (res && res->status == 200) {
         body = res->body;
-        if (body.find(",\"" + value + "\"]") != std::string::npos) return body;
+        if (body.find(fmt::format(",\"{}\"]", value)) != std::string::npos) return body;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(250));
     }
-    return "timed out; last answer: " + body;
+    return fmt::format("timed out; last answer: {}", body);
   };
   // Each answer must be a successful query whose sample carries the expected value.
   auto expect_value = [](const std::string& body, const std::string& name,
                          const std::string& value) {
     EXPECT_EQ(body.rfind("timed out", 0), std::string::npos) << body;
     EXPECT_NE(body.find("\"status\":\"success\""), std::string::npos) << body;
-    EXPECT_NE(body.find("\"__name__\":\"" + name + "\""), std::string::npos) << body;
-    EXPECT_NE(body.find(",\"" + value + "\"]"), std::string::npos) << body;
+    EXPECT_NE(body.find(fmt::format("\"__name__\":\"{}\"", name)), std::string::npos) << body;
+    EXPECT_NE(body.find(fmt::format(",\"{}\"]", value)), std::string::npos) << body;
   };
   expect_value(query_until("up%7Bjob%3D%22salesflow-dashboard%22%7D", "1"), "up", "1");
   expect_value(query_until("salesflow_dashboard_loader_publishes_total", "1"),
