@@ -63,7 +63,9 @@ Status TableFollower::ReadHistory() {
   for (int64_t v = oldest; v <= newest; ++v) {
     const std::optional<int64_t>& set = set_by[static_cast<size_t>(newest - v)];
     if (set) bronze = set;
-    if (bronze) Remember(*bronze, delta::TableVersion(v));
+    if (!bronze) continue;
+    if (!by_bronze_.empty() && *bronze < by_bronze_.rbegin()->first) by_bronze_.clear();
+    Remember(*bronze, delta::TableVersion(v));
   }
   if (std::optional<int64_t> latest = latest_->TxnVersion(app_id_)) {
     Remember(*latest, latest_->version());
@@ -89,7 +91,12 @@ Result<bool> TableFollower::Poll() {
     }
     SF_RETURN_IF_ERROR(latest_->Apply(next, *actions).WithContext(name_));
     moved = true;
-    if (std::optional<int64_t> bronze = latest_->TxnVersion(app_id_)) Remember(*bronze, next);
+    if (std::optional<int64_t> bronze = latest_->TxnVersion(app_id_)) {
+      // Going backwards means silver started over (a new bronze table): what it recorded
+      // before no longer describes the same bronze history.
+      if (!by_bronze_.empty() && *bronze < by_bronze_.rbegin()->first) by_bronze_.clear();
+      Remember(*bronze, next);
+    }
   }
   return moved;
 }

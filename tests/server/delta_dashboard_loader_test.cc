@@ -227,6 +227,33 @@ TEST_F(DeltaDashboardLoaderTest, AStartingLoaderTimeTravelsGoldBackToSilversVers
   EXPECT_EQ(Revenue(*source_.Snapshot()), 357443);
 }
 
+TEST_F(DeltaDashboardLoaderTest, SilverStartingOverOnANewBronzeIsFollowed) {
+  CommitAll(sales_, 7);
+  DeltaDashboardLoader loader(source_, options_);
+  ASSERT_TRUE(loader.PollOnce().ok());
+  ASSERT_EQ(loader.published()->bronze.value(), 7);
+  // A new bronze table: silver rebuilds and its txn versions start again from 1.
+  std::vector<FixtureSale> first_two(sales_.begin(), sales_.begin() + 2);
+  Commit(DashboardTable::kVentesParMinute, first_two, 1);
+  ASSERT_TRUE(loader.PollOnce().ok());
+  EXPECT_EQ(loader.published()->bronze.value(), 7);  // not all three restarted yet
+  EXPECT_EQ(Revenue(*source_.Snapshot()), 357443);
+  Commit(DashboardTable::kVentesClientJour, first_two, 1);
+  Commit(DashboardTable::kSilverAggreges, first_two, 1);
+  auto polled = loader.PollOnce();
+  ASSERT_TRUE(polled.ok()) << polled.status().ToString();
+  EXPECT_TRUE(*polled);
+  EXPECT_EQ(loader.published()->bronze.value(), 1);
+  EXPECT_EQ(Revenue(*source_.Snapshot()), 24950 + 99999);
+  // A loader starting now reads the same from the logs' history.
+  InMemoryDashboardSource other;
+  DeltaDashboardLoader fresh(other, options_);
+  polled = fresh.PollOnce();
+  ASSERT_TRUE(polled.ok() && *polled);
+  EXPECT_EQ(fresh.published()->bronze.value(), 1);
+  EXPECT_EQ(Revenue(*other.Snapshot()), 24950 + 99999);
+}
+
 TEST_F(DeltaDashboardLoaderTest, ANewCommitReachesLiveClientsWithinOneSecond) {
   CommitAll(sales_, 1);
   options_.poll_interval = std::chrono::milliseconds(250);
