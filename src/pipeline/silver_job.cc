@@ -134,6 +134,7 @@ Status SilverJob::Rebuild(const std::string& why, bool first_run) {
   replace_all_.fill(true);
   position_ = version;
   summary_->bronze_version = version;
+  metrics_.bronze_version.Set(static_cast<double>(version));
   target_version_ = std::max(target_version_, version);
   spdlog::info("silver: rebuilt from bronze version {} ({} files, {} rows, {} clients)", version,
                counters.files, counters.rows, state_->client_count());
@@ -175,6 +176,7 @@ Status SilverJob::Start() {
   replace_all_.fill(false);
   position_ = *std::min_element(folded_.begin(), folded_.end());
   summary_->bronze_version = position_;
+  metrics_.bronze_version.Set(static_cast<double>(position_));
   spdlog::info("silver: restored {} clients; tables at bronze versions {}..{}, bronze at {}",
                state_->client_count(), position_, *std::max_element(folded_.begin(), folded_.end()),
                target_version_);

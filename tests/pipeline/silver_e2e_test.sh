@@ -3,7 +3,9 @@
 # (written by silver_feeder with the Delta API, no Kafka). Checks, each with silver_check.py
 # (DuckDB over the active files delta-rs lists, to the cent, plus delta-rs schemas and txns):
 #   1. 10 SIGKILL/restart cycles of `salesflow silver` during the stream, then caught up;
-#   2. after `salesflow table optimize` on bronze (no rebuild: compaction is skipped);
+#   2. after `salesflow table optimize` on bronze (no rebuild: compaction is skipped), and the
+#      bytes-read metric of a running silver (/metrics) grows by exactly the bytes of the files
+#      each new bronze commit added, and by nothing for an OPTIMIZE commit;
 #   3. after a bronze optimize + vacuum while silver was stopped (rebuild, logged).
 # Size: SALESFLOW_SILVER_E2E_COMMITS x SALESFLOW_SILVER_E2E_ROWS streamed rows (default
 # 100 x 500, ~25 s on the 2-core CI box); the scale is set with e.g. 1000 x 5000.
@@ -71,8 +73,42 @@ check
 
 echo "== 2. bronze optimize, more commits"
 "$SF" table optimize "$B" | tail -n 1
-"$FEED" "$B" 5 "$ROWS" 0 >/dev/null
-(silver --until-caught-up) >"$W/opt.log" 2>&1
+(silver --metrics-port 0) >"$W/opt.log" 2>&1 &
+pid=$!
+PIDS+=("$pid")
+port=
+for _ in $(seq 1 100); do
+  port=$(grep -oE "metrics on http://127.0.0.1:[0-9]+" "$W/opt.log" | grep -oE "[0-9]+$" || true)
+  [[ -n $port ]] && break
+  sleep 0.1
+done
+[[ -n $port ]] || { cat "$W/opt.log"; echo "FAIL: no metrics endpoint"; exit 1; }
+metric() {  # metric NAME: its value as an integer
+  curl -sf "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1 == n {printf "%d\n", $2}'
+}
+wait_version() {  # wait until silver folded and committed bronze version $1
+  for _ in $(seq 1 200); do
+    (($(metric salesflow_silver_bronze_version) >= $1)) && (($(metric salesflow_silver_gold_commits_total) > rounds)) && return 0
+    sleep 0.05
+  done
+  echo "FAIL: silver did not reach bronze version $1"; exit 1
+}
+latest=$(ls "$B/_delta_log" | grep -E '^[0-9]+[.]json$' | tail -n 1 | cut -d. -f1)
+rounds=0
+wait_version $((10#$latest))
+echo "after the OPTIMIZE commit $((10#$latest)): silver read $(metric salesflow_silver_bronze_bytes_read_total) bytes"
+(($(metric salesflow_silver_bronze_bytes_read_total) == 0)) || { echo "FAIL: OPTIMIZE read"; exit 1; }
+for k in 1 2 3 4 5; do
+  before=$(metric salesflow_silver_bronze_bytes_read_total)
+  rounds=$(metric salesflow_silver_gold_commits_total)
+  read -r version _ _ bytes < <("$FEED" "$B" 1 "$ROWS" 0)
+  wait_version "$version"
+  after=$(metric salesflow_silver_bronze_bytes_read_total)
+  echo "bronze commit $version added $bytes bytes of files; silver read $((after - before))"
+  ((after - before == bytes)) || { echo "FAIL: bytes read != bytes added"; exit 1; }
+done
+kill -INT "$pid"
+wait "$pid"
 if grep -q "rebuilding" "$W/opt.log"; then echo "FAIL: optimize caused a rebuild"; exit 1; fi
 check
 

@@ -2,7 +2,8 @@
 // the silver end-to-end test and bench/silver. Usage:
 //   silver_feeder DIR COMMITS ROWS_PER_COMMIT [INTERVAL_MS] [SEED] [CLIENTS]
 // Each commit is timed from its start, so INTERVAL_MS paces the stream (10k events/s is
-// ROWS_PER_COMMIT=1000, INTERVAL_MS=100). Prints "version rows_total unix_ms" per commit.
+// ROWS_PER_COMMIT=1000, INTERVAL_MS=100). Prints "version rows_total unix_ms bytes" per
+// commit (bytes: the sizes of the data files the commit added).
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -40,8 +41,9 @@ int main(int argc, char** argv) {
     const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                              std::chrono::system_clock::now().time_since_epoch())
                              .count();
-    std::printf("%lld %lld %lld\n", static_cast<long long>(*version),
-                static_cast<long long>((*feeder)->next_row()), static_cast<long long>(unix_ms));
+    std::printf("%lld %lld %lld %lld\n", static_cast<long long>(*version),
+                static_cast<long long>((*feeder)->next_row()), static_cast<long long>(unix_ms),
+                static_cast<long long>((*feeder)->commit_bytes().back().second));
     std::fflush(stdout);
     next += std::chrono::milliseconds(interval_ms);
     std::this_thread::sleep_until(next);

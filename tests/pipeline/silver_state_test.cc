@@ -156,6 +156,66 @@ TEST(SilverStateTest, AnyOrderAndAnyBatchSplitGiveTheSameState) {
   }
 }
 
+// A restart: each part restored from its table at its own version, then the rows after it
+// folded only into the parts that have not seen them, equals one uninterrupted fold.
+TEST(SilverStateTest, RestoreThenGatedFoldEqualsAFullFold) {
+  const Fixture f = MakeRows(3000, 11);
+  SilverState full;
+  for (const SilverInputRow& r : f.rows) full.Fold(r);
+  // "Tables" written at different points: clients after 1000 rows, minutes after 2000, the
+  // rest after 1500.
+  SilverState at1000, at1500, at2000;
+  for (size_t i = 0; i < 2000; ++i) {
+    if (i < 1000) at1000.Fold(f.rows[i]);
+    if (i < 1500) at1500.Fold(f.rows[i]);
+    at2000.Fold(f.rows[i]);
+  }
+  SilverState restored;
+  for (const ClientRow& r : at1000.ClientRows()) restored.RestoreClient(r);
+  for (const MinuteRow& r : at2000.MinuteRows()) restored.RestoreMinute(r);
+  for (const ClientDayRow& r : at1500.ClientDayRows()) restored.RestoreClientDay(r);
+  for (const DimensionRow& r : at1500.ProduitRows()) restored.RestoreDimension(kPartProduit, r);
+  for (const DimensionRow& r : at1500.CategorieRows()) {
+    restored.RestoreDimension(kPartCategorie, r);
+  }
+  for (const DimensionRow& r : at1500.PaysRows()) restored.RestoreDimension(kPartPays, r);
+  for (const DimensionRow& r : at1500.SegmentRows()) restored.RestoreDimension(kPartSegment, r);
+  const uint32_t rest = kAllParts & ~(kPartClients | kPartMinutes);
+  for (size_t i = 1000; i < f.rows.size(); ++i) {
+    uint32_t parts = kPartClients;
+    if (i >= 1500) parts |= rest;
+    if (i >= 2000) parts |= kPartMinutes;
+    restored.Fold(f.rows[i], parts);
+  }
+  ExpectSameState(full, restored);
+}
+
+TEST(SilverStateTest, RowsOfTouchedBucketsAndDaysOnly) {
+  const Fixture f = MakeRows(500, 5);
+  SilverState state;
+  for (const SilverInputRow& r : f.rows) state.Fold(r);
+  const std::vector<ClientRow> all = state.ClientRows();
+  const std::vector<ClientRow> some = state.ClientRowsInBuckets({1, 3}, 4);
+  std::vector<ClientRow> expected;
+  for (const ClientRow& c : all) {
+    if (ClientBucket(c.client_id, 4) == 1 || ClientBucket(c.client_id, 4) == 3) {
+      expected.push_back(c);
+    }
+  }
+  EXPECT_FALSE(expected.empty());
+  EXPECT_EQ(some, expected);
+  EXPECT_EQ(ClientBucket(-5, 4), 3);  // never negative
+
+  const int32_t day = state.LocalDay(kT0);
+  EXPECT_EQ(state.MinuteRowsOfDays({day, day + 1}).size() +
+                state.MinuteRowsOfDays({day - 1}).size(),
+            state.MinuteRows().size());  // the fixture spans 50 minutes around kT0
+  EXPECT_TRUE(state.MinuteRowsOfDays({day + 5}).empty());
+  std::vector<ClientDayRow> days = state.ClientDayRowsOfDays({day});
+  for (const ClientDayRow& r : days) EXPECT_EQ(r.day, day);
+  EXPECT_FALSE(days.empty());
+}
+
 TEST(SilverStateTest, MemoryFor1MClientsStaysUnderBudget) {
   SilverState state;
   constexpr int64_t kClients = 1'000'000;
