@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -90,8 +91,8 @@ Status RunDemo(const Config& config, CommandContext& ctx) {
   SF_ASSIGN_OR_RETURN(auto broker,
                       EmbeddedBroker::Start({.topic = demo.feed.topic, .partitions = kPartitions}));
   std::ostream& out = ctx.out();
-  out << "embedded Kafka broker at " << broker->bootstrap() << " (in memory; data under "
-      << stages_options.silver.bronze_dir << "/..)\n";
+  out << "embedded Kafka broker at " << broker->bootstrap() << " (in memory; tables under "
+      << std::filesystem::path(stages_options.bronze.table_dir).parent_path().string() << ")\n";
   stages_options.bronze.brokers = broker->bootstrap();
   stages_options.bronze.new_cluster = true;
   demo.feed.brokers = broker->bootstrap();
