@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # salesflow silver alone, over bronze tables written directly by silver_feeder (the Delta API
 # and the bronze schema; no Kafka, so the figures are silver's own):
-#  1. catch-up: EVENTS rows (ROWS_PER_COMMIT per bronze commit, 10000 clients) appended to a
+#  Event times advance as a 10k events/s stream's would (feeder PACE_US 300, from now).
+#  1. catch-up: EVENTS rows (50,000 per bronze commit, 10000 clients) appended to a
 #     bronze table after silver's tables exist (so the incremental path runs: only the added
 #     files are read), then `salesflow silver --until-caught-up` under /usr/bin/time:
 #     events/s (rows / process wall time, start-up and restore included), CPU s, peak RSS.
@@ -45,11 +46,11 @@ echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== catch-up over $events rows"
 data=$work/catchup
-"$feed" "$data/delta_ventes_table" 1 1000 0 42 10000 >/dev/null
+"$feed" "$data/delta_ventes_table" 1 1000 0 42 10000 300 >/dev/null
 SALESFLOW_SILVER_SYNC=$sync "$sf" --data-dir "$data" silver --until-caught-up >/dev/null 2>&1
 commits=$(((events + per_commit - 1) / per_commit))
 start=$(date +%s.%N)
-"$feed" "$data/delta_ventes_table" "$commits" "$per_commit" 0 42 10000 >/dev/null
+"$feed" "$data/delta_ventes_table" "$commits" "$per_commit" 0 42 10000 300 >/dev/null
 echo "bronze written: $commits commits of $per_commit rows in $(echo "$(date +%s.%N) - $start" | bc) s"
 SALESFLOW_SILVER_SYNC=$sync /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" \
   "$sf" --data-dir "$data" silver --until-caught-up 2>"$work/catchup.log" | tail -n 1
@@ -65,11 +66,12 @@ echo "rebuild from the active files: $((rows + 1000)) rows in $wall s = $(echo "
 
 echo "== latency at $rate events/s for $seconds s"
 data=$work/latency
-"$feed" "$data/delta_ventes_table" 1 1000 0 7 10000 >/dev/null
+"$feed" "$data/delta_ventes_table" 1 1000 0 7 10000 300 >/dev/null
 SALESFLOW_SILVER_SYNC=$sync "$sf" --data-dir "$data" silver 2>"$work/latency.log" &
 pid=$!
 sleep 2
-"$feed" "$data/delta_ventes_table" $((seconds * 10)) $((rate / 10)) 100 7 10000 >"$work/feed.log"
+"$feed" "$data/delta_ventes_table" $((seconds * 10)) $((rate / 10)) 100 7 10000 \
+  $((3000000 / rate)) >"$work/feed.log"
 sleep 7  # a silver round (5 s) after the last bronze commit
 kill -INT "$pid"
 wait "$pid"
