@@ -29,6 +29,7 @@ constexpr const char* kClients = "demo.clients";
 constexpr const char* kProducts = "demo.products";
 constexpr const char* kMaxLag = "demo.max_lag";
 constexpr const char* kDrainTimeout = "demo.drain_timeout";
+constexpr const char* kSilverInterval = "silver.silver_interval";  // declared by silver
 constexpr int kPartitions = 3;
 
 // Everything the demo run needs besides the stages.
@@ -95,6 +96,11 @@ Status RunDemo(const Config& config, CommandContext& ctx) {
       << std::filesystem::path(stages_options.bronze.table_dir).parent_path().string() << ")\n";
   stages_options.bronze.brokers = broker->bootstrap();
   stages_options.bronze.new_cluster = true;
+  // A demo wants its first charts soon: silver commits every 2 s unless told otherwise.
+  const Setting* interval = config.Find(kSilverInterval);
+  if (interval == nullptr || interval->source.kind == SettingSource::Kind::kDefault) {
+    stages_options.silver.silver_interval = std::chrono::seconds(2);
+  }
   demo.feed.brokers = broker->bootstrap();
   SF_ASSIGN_OR_RETURN(auto stages, PipelineStages::Start(stages_options));
   out << "salesflow demo: dashboard at " << stages->url() << "\n";
