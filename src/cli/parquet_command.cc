@@ -3,11 +3,11 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include <algorithm>
 #include <cstring>
 #include <iterator>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "parquet/column_batch.h"
 #include "parquet/json_scalars.h"
@@ -104,26 +104,15 @@ std::string FormatMeta(const std::string& path, const ParquetReader& reader) {
 // Prints rows as JSON lines, or tab-separated JSON values under a header line.
 Status Cat(const std::string& path, int64_t limit, bool json, std::ostream& os) {
   SF_ASSIGN_OR_RETURN(auto reader, ParquetReader::OpenFile(path));
-  const auto& fields = reader->schema()->fields();
-  if (!json) {
-    std::string header;
-    for (const auto& f : fields) {
-      if (!header.empty()) header.push_back('\t');
-      header += f.name;
-    }
-    os << header << '\n';
-  }
+  parquet::RowPrinter printer(
+      os, json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated, limit);
+  std::vector<std::string> names;
+  for (const auto& f : reader->schema()->fields()) names.push_back(f.name);
+  printer.Header(names);
   ColumnBatch batch;
-  std::string text;
-  int64_t printed = 0;
-  auto format = json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated;
-  for (int g = 0; g < reader->num_row_groups() && (limit < 0 || printed < limit); ++g) {
+  for (int g = 0; g < reader->num_row_groups() && !printer.done(); ++g) {
     SF_RETURN_IF_ERROR(reader->ReadRowGroup(g, &batch));
-    int64_t n = limit < 0 ? batch.num_rows : std::min(batch.num_rows, limit - printed);
-    text.clear();
-    parquet::AppendRows(batch, 0, n, format, &text);
-    os << text;
-    printed += n;
+    printer.Print(batch);
   }
   os.flush();
   return Status::Ok();

@@ -2,10 +2,10 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/table_command.h"
 #include "delta/checkpoint_writer.h"
@@ -27,23 +27,16 @@ Status Show(const std::string& dir, std::optional<int64_t> version, int64_t limi
   LocalStorage storage(dir);
   SF_ASSIGN_OR_RETURN(delta::Snapshot snapshot, LoadTableSnapshot(storage, version));
   SF_ASSIGN_OR_RETURN(auto scan, delta::TableScan::Open(storage, snapshot));
-  if (!json) {
-    std::string header;
-    for (const auto& c : scan->schema().fields) header += (header.empty() ? "" : "\t") + c.name;
-    os << header << '\n';
-  }
+  parquet::RowPrinter printer(
+      os, json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated, limit);
+  std::vector<std::string> names;
+  for (const auto& c : scan->schema().fields) names.push_back(c.name);
+  printer.Header(names);
   parquet::ColumnBatch batch;
-  std::string text;
-  int64_t printed = 0;
-  auto format = json ? parquet::RowFormat::kJson : parquet::RowFormat::kTabSeparated;
-  while (limit < 0 || printed < limit) {
+  while (!printer.done()) {
     SF_ASSIGN_OR_RETURN(bool more, scan->Next(&batch));
     if (!more) break;
-    int64_t n = limit < 0 ? batch.num_rows : std::min(batch.num_rows, limit - printed);
-    text.clear();
-    parquet::AppendRows(batch, 0, n, format, &text);
-    os << text;
-    printed += n;
+    printer.Print(batch);
   }
   os.flush();
   return Status::Ok();

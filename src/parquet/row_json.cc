@@ -1,5 +1,6 @@
 #include "parquet/row_json.h"
 
+#include <algorithm>
 #include <span>
 #include <string>
 
@@ -302,6 +303,24 @@ void AppendRows(const ColumnBatch& batch, int64_t first, int64_t count, RowForma
     }
     out->push_back('\n');
   }
+}
+
+void RowPrinter::Header(const std::vector<std::string>& column_names) {
+  if (format_ != RowFormat::kTabSeparated) return;
+  for (size_t k = 0; k < column_names.size(); ++k) {
+    if (k > 0) out_ << '\t';
+    out_ << column_names[k];
+  }
+  out_ << '\n';
+}
+
+void RowPrinter::Print(const ColumnBatch& batch) {
+  int64_t n = limit_ < 0 ? batch.num_rows : std::min(batch.num_rows, limit_ - printed_);
+  if (n <= 0) return;
+  text_.clear();
+  AppendRows(batch, 0, n, format_, &text_);
+  out_ << text_;
+  printed_ += n;
 }
 
 }  // namespace salesflow::parquet

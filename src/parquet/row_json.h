@@ -1,7 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
+#include <vector>
 
 #include "parquet/column_batch.h"
 #include "parquet/schema.h"
@@ -31,5 +33,26 @@ enum class RowFormat {
 // Appends rows [first, first + count) of `batch` in `format`, each ending with '\n'.
 void AppendRows(const ColumnBatch& batch, int64_t first, int64_t count, RowFormat format,
                 std::string* out);
+
+// Prints rows as `parquet cat` (and `table show`) do, batch after batch, up to a limit.
+class RowPrinter {
+ public:
+  // `limit` < 0 prints every row.
+  RowPrinter(std::ostream& out, RowFormat format, int64_t limit)
+      : out_(out), format_(format), limit_(limit) {}
+  // The header line of kTabSeparated (the names, tab-separated); nothing for kJson.
+  void Header(const std::vector<std::string>& column_names);
+  // Prints the rows of `batch` that fit under the limit.
+  void Print(const ColumnBatch& batch);
+  // True once `limit` rows were printed.
+  bool done() const { return limit_ >= 0 && printed_ >= limit_; }
+
+ private:
+  std::ostream& out_;
+  RowFormat format_;
+  int64_t limit_;
+  int64_t printed_ = 0;
+  std::string text_;  // reused buffer
+};
 
 }  // namespace salesflow::parquet

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <limits>
+#include <sstream>
 #include <string>
 
 namespace salesflow::parquet {
@@ -135,6 +136,32 @@ TEST(RowJsonTest, AppendRowsPrintsJsonLinesOrTabSeparatedValues) {
   std::string none;
   AppendRows(b, 0, 0, RowFormat::kJson, &none);
   EXPECT_EQ(none, "");
+}
+
+TEST(RowJsonTest, RowPrinterStopsAtTheLimitAcrossBatches) {
+  auto schema = Schema::Make({Field::Int64("id", false), Field::String("name")});
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  ColumnBatch b = ColumnBatch::Make(*schema);
+  for (int64_t i = 0; i < 3; ++i) {
+    b.columns[0].AppendInt64(i);
+    b.columns[1].AppendBinary("x");
+  }
+  b.num_rows = 3;
+  std::ostringstream tsv;
+  RowPrinter printer(tsv, RowFormat::kTabSeparated, 4);
+  printer.Header({"id", "name"});
+  printer.Print(b);
+  EXPECT_FALSE(printer.done());
+  printer.Print(b);
+  EXPECT_TRUE(printer.done());
+  printer.Print(b);
+  EXPECT_EQ(tsv.str(), "id\tname\n0\t\"x\"\n1\t\"x\"\n2\t\"x\"\n0\t\"x\"\n");
+  std::ostringstream json;
+  RowPrinter all(json, RowFormat::kJson, -1);
+  all.Header({"id", "name"});  // no header in JSON
+  all.Print(b);
+  EXPECT_FALSE(all.done());
+  EXPECT_EQ(json.str(), Row(b, 0) + "\n" + Row(b, 1) + "\n" + Row(b, 2) + "\n");
 }
 
 }  // namespace
