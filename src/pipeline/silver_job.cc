@@ -346,7 +346,8 @@ Status SilverJob::Run() {
   while (true) {
     bool idle = true;
     if (!StopRequested()) SF_RETURN_IF_ERROR(Step(&idle));
-    const bool caught_up = options_.until_caught_up && idle && position_ >= target_version_;
+    // The bronze version seen at start is the goal, even while bronze keeps growing.
+    const bool caught_up = options_.until_caught_up && position_ >= target_version_;
     if (StopRequested() || caught_up) break;
     const auto now = SteadyClock::now();
     if (now - last_silver >= options_.silver_interval) {

@@ -1,6 +1,8 @@
 // silver_feeder: appends generated sales to a bronze table (tests/pipeline/silver_feed.h), for
 // the silver end-to-end test and bench/silver. Usage:
-//   silver_feeder DIR COMMITS ROWS_PER_COMMIT [INTERVAL_MS] [SEED] [CLIENTS]
+//   silver_feeder DIR COMMITS ROWS_PER_COMMIT [INTERVAL_MS] [SEED] [CLIENTS] [PACE_US]
+// PACE_US: event-time advance per 3 rows (default 250000; 300 is 10k events/s of event time,
+// and then the stream starts at the current time instead of 2024-12-01).
 // Each commit is timed from its start, so INTERVAL_MS paces the stream (10k events/s is
 // ROWS_PER_COMMIT=1000, INTERVAL_MS=100). Prints "version rows_total unix_ms bytes" per
 // commit (bytes: the sizes of the data files the commit added).
@@ -16,7 +18,7 @@ int main(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr,
                  "usage: silver_feeder DIR COMMITS ROWS_PER_COMMIT [INTERVAL_MS] [SEED] "
-                 "[CLIENTS]\n");
+                 "[CLIENTS] [PACE_US]\n");
     return 2;
   }
   const std::string dir = argv[1];
@@ -26,6 +28,12 @@ int main(int argc, char** argv) {
   salesflow::testing::FeedOptions options;
   if (argc > 5) options.seed = std::strtoull(argv[5], nullptr, 10);
   if (argc > 6) options.clients = std::atol(argv[6]);
+  if (argc > 7) {
+    options.pace_us = std::atol(argv[7]);
+    options.base_time_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  }
   auto feeder = salesflow::testing::BronzeFeeder::Open(dir, options);
   if (!feeder.ok()) {
     std::fprintf(stderr, "silver_feeder: %s\n", feeder.status().ToString().c_str());
