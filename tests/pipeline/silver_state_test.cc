@@ -207,9 +207,9 @@ TEST(SilverStateTest, RowsOfTouchedBucketsAndDaysOnly) {
   EXPECT_EQ(ClientBucket(-5, 4), 3);  // never negative
 
   const int32_t day = state.LocalDay(kT0);
-  EXPECT_EQ(state.MinuteRowsOfDays({day, day + 1}).size() +
-                state.MinuteRowsOfDays({day - 1}).size(),
-            state.MinuteRows().size());  // the fixture spans 50 minutes around kT0
+  EXPECT_EQ(
+      state.MinuteRowsOfDays({day, day + 1}).size() + state.MinuteRowsOfDays({day - 1}).size(),
+      state.MinuteRows().size());  // the fixture spans 50 minutes around kT0
   EXPECT_TRUE(state.MinuteRowsOfDays({day + 5}).empty());
   std::vector<ClientDayRow> days = state.ClientDayRowsOfDays({day});
   for (const ClientDayRow& r : days) EXPECT_EQ(r.day, day);
