@@ -55,8 +55,12 @@ void OnSignal(int sig) {
 
 Status InstallShutdownHandlers() {
   EnsureEventFd();
+  return InstallStopSignalHandler(OnSignal);
+}
+
+Status InstallStopSignalHandler(void (*handler)(int)) {
   struct sigaction action {};
-  action.sa_handler = OnSignal;
+  action.sa_handler = handler;
   sigemptyset(&action.sa_mask);
   action.sa_flags = SA_RESTART;
   for (int sig : {SIGINT, SIGTERM}) {

@@ -18,6 +18,10 @@ namespace salesflow {
 // Installs the SIGINT and SIGTERM handlers; idempotent.
 Status InstallShutdownHandlers();
 
+// Points SIGINT and SIGTERM at `handler` (SA_RESTART); for commands that layer their own stop
+// stages on top of InstallShutdownHandlers (the demo's draining first Ctrl-C).
+Status InstallStopSignalHandler(void (*handler)(int));
+
 // True once a stop was requested.
 bool StopRequested();
 

@@ -38,16 +38,7 @@ void OnSignal(int sig) {
 Status InstallTwoStageStop() {
   // Creates the stop eventfd before any signal can arrive; our handler replaces its handler.
   SF_RETURN_IF_ERROR(InstallShutdownHandlers());
-  struct sigaction action {};
-  action.sa_handler = OnSignal;
-  sigemptyset(&action.sa_mask);
-  action.sa_flags = SA_RESTART;
-  for (int sig : {SIGINT, SIGTERM}) {
-    if (sigaction(sig, &action, nullptr) != 0) {
-      return ErrnoError("sigaction", sig == SIGINT ? "SIGINT" : "SIGTERM", errno);
-    }
-  }
-  return Status::Ok();
+  return InstallStopSignalHandler(OnSignal);
 }
 
 bool DrainRequested() {

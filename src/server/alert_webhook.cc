@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "server/dashboard_json.h"
 #include "server/dashboard_query.h"
 #include "server/json_writer.h"
 
@@ -27,16 +28,7 @@ std::string Body(const std::vector<Alert>& alerts) {
   JsonWriter w;
   w.BeginObject();
   w.Key("source").String("salesflow-dashboard");
-  w.Key("alerts").BeginArray();
-  for (const Alert& a : alerts) {
-    w.BeginObject();
-    w.Key("rule").String(a.rule);
-    w.Key("minute").String(FormatLocalMinute(a.minute));
-    w.Key("chiffre_affaires").Money(a.value);
-    w.Key("reference").Money(a.reference);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteAlertList(w, alerts);
   w.EndObject();
   return w.Take();
 }

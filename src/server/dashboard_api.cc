@@ -29,16 +29,7 @@ std::string AlertsJson(const DashboardSnapshot& s, const DashboardQuery& q, cons
   rules.anomaly_sigma ? (void)w.Fixed(*rules.anomaly_sigma, 2) : (void)w.Null();
   w.EndObject();
   w.Key("total_fired").Int(r.total_fired);
-  w.Key("alerts").BeginArray();
-  for (const Alert& a : r.alerts) {
-    w.BeginObject();
-    w.Key("rule").String(a.rule);
-    w.Key("minute").String(FormatLocalMinute(a.minute));
-    w.Key("chiffre_affaires").Money(a.value);
-    w.Key("reference").Money(a.reference);
-    w.EndObject();
-  }
-  w.EndArray();
+  WriteAlertList(w, r.alerts);
   w.EndObject();
   return w.Take();
 }

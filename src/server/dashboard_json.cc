@@ -288,4 +288,17 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   return w.Take();
 }
 
+void WriteAlertList(JsonWriter& w, const std::vector<Alert>& alerts) {
+  w.Key("alerts").BeginArray();
+  for (const Alert& a : alerts) {
+    w.BeginObject();
+    w.Key("rule").String(a.rule);
+    w.Key("minute").String(FormatLocalMinute(a.minute));
+    w.Key("chiffre_affaires").Money(a.value);
+    w.Key("reference").Money(a.reference);
+    w.EndObject();
+  }
+  w.EndArray();
+}
+
 }  // namespace salesflow

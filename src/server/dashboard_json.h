@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "server/alert_rules.h"
 #include "server/dashboard_queries.h"
 #include "server/dashboard_source.h"
 #include "server/json_writer.h"
@@ -29,6 +30,10 @@ std::string HealthJson(const DashboardSnapshot& s);
 
 // {"error":{"code":"invalid_argument","message":"..."}}
 std::string ErrorJson(std::string_view code, std::string_view message);
+
+// "alerts": [{"rule", "minute", "chiffre_affaires", "reference"}, ...], as the API and the
+// webhook both send them.
+void WriteAlertList(JsonWriter& w, const std::vector<Alert>& alerts);
 
 // (current - previous) / previous in percent, or nullopt-as-null when previous is zero.
 void WriteChangePct(JsonWriter& w, int64_t current, int64_t previous);
