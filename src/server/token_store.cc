@@ -1,5 +1,7 @@
 #include "server/token_store.h"
 
+#include "server/private_file.h"
+
 #include <sodium.h>
 
 #include <fstream>
@@ -37,16 +39,7 @@ Result<TokenStore> TokenStore::Load(const std::filesystem::path& path) {
   if (sodium_init() < 0) return Internal("libsodium failed to initialise");
   TokenStore store;
   store.path_ = path;
-  std::ifstream in(path);
-  if (!in) {
-    if (std::filesystem::exists(path)) return IoError("cannot read " + path.string());
-    return store;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
+  Status read = ForEachRecordLine(path, [&](const std::string& line, int number) -> Status {
     size_t a = line.find('\t');
     size_t b = a == std::string::npos ? a : line.find('\t', a + 1);
     if (b == std::string::npos || a != 16 || b - a - 1 != 64) {
@@ -54,7 +47,9 @@ Result<TokenStore> TokenStore::Load(const std::filesystem::path& path) {
                         ": expected 'id<TAB>hash<TAB>label'");
     }
     store.tokens_[line.substr(0, a)] = Entry{line.substr(a + 1, 64), line.substr(b + 1)};
-  }
+    return Status::Ok();
+  });
+  SF_RETURN_IF_ERROR(read);
   return store;
 }
 

@@ -1,5 +1,7 @@
 #include "server/user_store.h"
 
+#include "server/private_file.h"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -31,43 +33,11 @@ Status ValidateUserName(std::string_view name) {
   return Status::Ok();
 }
 
-Status WritePrivateFile(const std::filesystem::path& path, const std::string& text) {
-  std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return ErrnoError("open", tmp.string(), errno);
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int e = errno;
-      ::close(fd);
-      return ErrnoError("write", tmp.string(), e);
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) return ErrnoError("fsync", tmp.string(), errno);
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return ErrnoError("rename", path.string(), errno);
-  return Status::Ok();
-}
-
 Result<UserStore> UserStore::Load(const std::filesystem::path& path) {
   if (sodium_init() < 0) return Internal("libsodium failed to initialise");
   UserStore store;
   store.path_ = path;
-  std::ifstream in(path);
-  if (!in) {
-    if (std::filesystem::exists(path)) return IoError("cannot read " + path.string());
-    return store;
-  }
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
+  Status read = ForEachRecordLine(path, [&](const std::string& line, int number) -> Status {
     size_t tab = line.find('\t');
     if (tab == std::string::npos || line.compare(tab + 1, 10, "$argon2id$") != 0) {
       return Corruption(path.string() + ":" + std::to_string(number) +
@@ -77,7 +47,9 @@ Result<UserStore> UserStore::Load(const std::filesystem::path& path) {
     SF_RETURN_IF_ERROR(
         ValidateUserName(name).WithContext(path.string() + ":" + std::to_string(number)));
     store.users_[name] = line.substr(tab + 1);
-  }
+    return Status::Ok();
+  });
+  SF_RETURN_IF_ERROR(read);
   return store;
 }
 

@@ -48,7 +48,4 @@ class UserStore {
 // Checks a user name: 1..64 of [A-Za-z0-9._-].
 Status ValidateUserName(std::string_view name);
 
-// Writes `text` to `path` through a temporary file and rename, with mode 0600.
-Status WritePrivateFile(const std::filesystem::path& path, const std::string& text);
-
 }  // namespace salesflow
