@@ -1,5 +1,7 @@
 #include "cli/bronze_command.h"
 
+#include "cli/stage_service_settings.h"
+
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -17,9 +19,6 @@ constexpr const char* kMaxLatency = "bronze.max_latency";
 constexpr const char* kUntilCaughtUp = "bronze.until_caught_up";
 constexpr const char* kSeekOffsets = "bronze.seek_offsets";
 constexpr const char* kNewCluster = "bronze.new_cluster";
-constexpr const char* kMetricsPort = "bronze.metrics_port";
-constexpr const char* kMetricsHost = "bronze.metrics_host";
-constexpr const char* kSync = "bronze.sync";
 constexpr const char* kOptimizeEvery = "bronze.optimize_every";
 
 }  // namespace
@@ -56,23 +55,13 @@ void AddBronzeSettings(Command& cmd, bool declare) {
                  .default_value = "false",
                  .help = "the Kafka cluster is a new one (e.g. a fresh embedded broker): "
                          "switch to a new app-id so stored offsets no longer apply"});
-    cmd.Declare({.key = kMetricsPort,
-                 .kind = SettingKind::kInt,
-                 .default_value = "-1",
-                 .help = "serve Prometheus metrics on this port (0 = any free port, -1 = off)"});
-    cmd.Declare({.key = kMetricsHost,
-                 .default_value = "127.0.0.1",
-                 .help = "address the metrics endpoint listens on"});
-    cmd.Declare({.key = kSync,
-                 .kind = SettingKind::kBool,
-                 .default_value = "true",
-                 .help = "fsync data and log files (false only for benchmarks)"});
     cmd.Declare({.key = kOptimizeEvery,
                  .kind = SettingKind::kInt,
                  .default_value = "0",
                  .help = "compact the bronze table's small files in the background every N "
                          "commits (0 = never; `salesflow table optimize` does it by hand)"});
   }
+  AddStageServiceSettings(cmd, "bronze", declare);
   cmd.Flag("--group", kGroup);
   cmd.Flag("--app-id", kAppId);
   cmd.Flag("--max-rows", kMaxRows);
@@ -81,12 +70,9 @@ void AddBronzeSettings(Command& cmd, bool declare) {
   cmd.Flag("--until-caught-up", kUntilCaughtUp);
   cmd.Flag("--seek-offsets", kSeekOffsets);
   cmd.Flag("--new-cluster", kNewCluster);
-  cmd.Flag("--metrics-port", kMetricsPort);
-  cmd.Flag("--metrics-host", kMetricsHost);
   cmd.Flag("--optimize-every", kOptimizeEvery);
   cmd.Use(settings::kTimeZone);
   cmd.Use(settings::kDataDir);
-  cmd.Use(kSync);
 }
 
 Result<pipeline::BronzeJobOptions> BronzeJobOptionsFromConfig(const Config& config) {
@@ -118,11 +104,10 @@ Result<pipeline::BronzeJobOptions> BronzeJobOptionsFromConfig(const Config& conf
   }
   SF_ASSIGN_OR_RETURN(o.time_zone, config.GetTimeZone(settings::kTimeZone));
   SF_ASSIGN_OR_RETURN(o.until_caught_up, config.GetBool(kUntilCaughtUp));
-  SF_ASSIGN_OR_RETURN(int64_t port, config.GetInt(kMetricsPort));
-  if (port < -1 || port > 65535) return InvalidArgument("bronze.metrics_port must be -1..65535");
-  o.metrics_port = static_cast<int>(port);
-  SF_ASSIGN_OR_RETURN(o.metrics_host, config.GetString(kMetricsHost));
-  SF_ASSIGN_OR_RETURN(o.sync, config.GetBool(kSync));
+  SF_ASSIGN_OR_RETURN(StageServiceOptions service, StageServiceOptionsFromConfig(config, "bronze"));
+  o.metrics_port = service.metrics_port;
+  o.metrics_host = service.metrics_host;
+  o.sync = service.sync;
   SF_ASSIGN_OR_RETURN(o.optimize_every, config.GetInt(kOptimizeEvery));
   if (o.optimize_every < 0) return InvalidArgument("bronze.optimize_every must be >= 0");
   o.status_line = isatty(STDERR_FILENO) != 0;

@@ -1,5 +1,7 @@
 #include "cli/silver_command.h"
 
+#include "cli/stage_service_settings.h"
+
 #include <fmt/format.h>
 
 #include "base/shutdown.h"
@@ -15,9 +17,6 @@ constexpr const char* kGoldInterval = "silver.gold_interval";
 constexpr const char* kBuckets = "silver.buckets";
 constexpr const char* kUntilCaughtUp = "silver.until_caught_up";
 constexpr const char* kRebuild = "silver.rebuild";
-constexpr const char* kMetricsPort = "silver.metrics_port";
-constexpr const char* kMetricsHost = "silver.metrics_host";
-constexpr const char* kSync = "silver.sync";
 // Rule thresholds (docs/DESIGN.md "Silver and gold": fidelite and risque_churn).
 constexpr const char* kArgentCents = "silver.fidelite.argent_cents";
 constexpr const char* kArgentAchats = "silver.fidelite.argent_achats";
@@ -64,17 +63,6 @@ void AddSilverSettings(Command& cmd, bool declare) {
                  .kind = SettingKind::kBool,
                  .default_value = "false",
                  .help = "recompute every table from bronze's active files first"});
-    cmd.Declare({.key = kMetricsPort,
-                 .kind = SettingKind::kInt,
-                 .default_value = "-1",
-                 .help = "serve Prometheus metrics on this port (0 = any free port, -1 = off)"});
-    cmd.Declare({.key = kMetricsHost,
-                 .default_value = "127.0.0.1",
-                 .help = "address the metrics endpoint listens on"});
-    cmd.Declare({.key = kSync,
-                 .kind = SettingKind::kBool,
-                 .default_value = "true",
-                 .help = "fsync data and log files (false only for benchmarks)"});
     const pipeline::LoyaltyRule loyalty;
     DeclareInt(cmd, kArgentCents, loyalty.argent.min_total_cents, "fidelite argent: min spend");
     DeclareInt(cmd, kArgentAchats, loyalty.argent.min_achats, "fidelite argent: min purchases");
@@ -91,6 +79,7 @@ void AddSilverSettings(Command& cmd, bool declare) {
     DeclareInt(cmd, kChurnDefaultDays, churn.default_interval_days,
                "risque_churn: interval of a one-purchase client (days)");
   }
+  AddStageServiceSettings(cmd, "silver", declare);
   cmd.Flag("--gold", kGoldDir);
   cmd.Flag("--poll", kPoll);
   cmd.Flag("--silver-interval", kSilverInterval);
@@ -98,15 +87,12 @@ void AddSilverSettings(Command& cmd, bool declare) {
   cmd.Flag("--buckets", kBuckets);
   cmd.Flag("--until-caught-up", kUntilCaughtUp);
   cmd.Flag("--rebuild", kRebuild);
-  cmd.Flag("--metrics-port", kMetricsPort);
-  cmd.Flag("--metrics-host", kMetricsHost);
   for (const char* key : {kArgentCents, kArgentAchats, kOrCents, kOrAchats, kPlatineCents,
                           kPlatineAchats, kChurnMultiplier, kChurnMinDays, kChurnDefaultDays}) {
     cmd.Use(key);
   }
   cmd.Use(settings::kTimeZone);
   cmd.Use(settings::kDataDir);
-  cmd.Use(kSync);
 }
 
 Result<pipeline::SilverJobOptions> SilverJobOptionsFromConfig(const Config& config) {
@@ -135,11 +121,10 @@ Result<pipeline::SilverJobOptions> SilverJobOptionsFromConfig(const Config& conf
   SF_ASSIGN_OR_RETURN(o.time_zone, config.GetTimeZone(settings::kTimeZone));
   SF_ASSIGN_OR_RETURN(o.until_caught_up, config.GetBool(kUntilCaughtUp));
   SF_ASSIGN_OR_RETURN(o.rebuild, config.GetBool(kRebuild));
-  SF_ASSIGN_OR_RETURN(int64_t port, config.GetInt(kMetricsPort));
-  if (port < -1 || port > 65535) return InvalidArgument("silver.metrics_port must be -1..65535");
-  o.metrics_port = static_cast<int>(port);
-  SF_ASSIGN_OR_RETURN(o.metrics_host, config.GetString(kMetricsHost));
-  SF_ASSIGN_OR_RETURN(o.sync, config.GetBool(kSync));
+  SF_ASSIGN_OR_RETURN(StageServiceOptions service, StageServiceOptionsFromConfig(config, "silver"));
+  o.metrics_port = service.metrics_port;
+  o.metrics_host = service.metrics_host;
+  o.sync = service.sync;
   return o;
 }
 
