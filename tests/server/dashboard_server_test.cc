@@ -14,6 +14,7 @@
 #include "server/server_routes.h"
 #include "server/token_store.h"
 #include "server/user_store.h"
+#include "sse_recorder.h"
 
 namespace salesflow {
 namespace {
@@ -321,29 +322,13 @@ TEST_F(DashboardServerTest, LiveUpdatesArriveWithinOneSecond) {
   DashboardServerOptions options;
   options.max_live_clients = 2;
   StartServer(false, options);
-  std::mutex mu;
-  std::condition_variable cv;
-  std::string received;
-  std::atomic<bool> stop{false};
-  std::thread reader([&] {
-    httplib::Client c("127.0.0.1", port_);
-    c.Get("/api/v1/events", [&](const char* data, size_t n) {
-      std::lock_guard<std::mutex> lock(mu);
-      received.append(data, n);
-      cv.notify_all();
-      return !stop.load();
-    });
-  });
-  auto wait_for = [&](const std::string& part, std::chrono::milliseconds timeout) {
-    std::unique_lock<std::mutex> lock(mu);
-    return cv.wait_for(lock, timeout, [&] { return Has(received, part); });
-  };
-  ASSERT_TRUE(wait_for("event: version\ndata: {\"generation\":1,", std::chrono::seconds(3)))
-      << received;
+  testing::SseRecorder events(port_);
+  ASSERT_TRUE(events.WaitFor("event: version\ndata: {\"generation\":1,", std::chrono::seconds(3)))
+      << events.received();
   // A second stream fits; a third is refused with 503 while two are open.
   std::thread second([&] {
     httplib::Client c("127.0.0.1", port_);
-    c.Get("/api/v1/events", [&](const char*, size_t) { return !stop.load(); });
+    c.Get("/api/v1/events", [&](const char*, size_t) { return !events.stop_requested(); });
   });
   for (int i = 0; i < 50 && server_->live_clients() < 2; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -355,14 +340,14 @@ TEST_F(DashboardServerTest, LiveUpdatesArriveWithinOneSecond) {
   sales.push_back(ReferenceLiveSale(1));
   auto published = std::chrono::steady_clock::now();
   source_.Publish(AggregateFixtureSales(sales, zone_, 8));
-  ASSERT_TRUE(wait_for("data: {\"generation\":2,\"state\":\"ready\",\"bronze_version\":8}",
-                       std::chrono::seconds(1)))
-      << received;
+  ASSERT_TRUE(events.WaitFor("data: {\"generation\":2,\"state\":\"ready\",\"bronze_version\":8}",
+                             std::chrono::seconds(1)))
+      << events.received();
   EXPECT_LT(std::chrono::steady_clock::now() - published, std::chrono::seconds(1));
   EXPECT_TRUE(Has(Get("/api/v1/kpis"), "3674.43"));  // the cache follows the generation
-  stop.store(true);
+  events.RequestStop();
   server_->Stop();
-  reader.join();
+  events.Join();
   second.join();
 }
 

@@ -16,6 +16,7 @@
 #include "server/dashboard_server.h"
 #include "server/fixture_dataset.h"
 #include "server/fixture_tables.h"
+#include "sse_recorder.h"
 
 namespace salesflow {
 namespace {
@@ -266,40 +267,25 @@ TEST_F(DeltaDashboardLoaderTest, ANewCommitReachesLiveClientsWithinOneSecond) {
   ASSERT_TRUE(loader.published());
   EXPECT_NE(api.Get("/api/v1/kpis").find("3574.43"), std::string::npos);
 
-  std::mutex mu;
-  std::condition_variable cv;
-  std::string received;
-  std::atomic<bool> stop{false};
-  std::thread reader([&] {
-    httplib::Client c("127.0.0.1", api.port());
-    c.Get("/api/v1/events", [&](const char* data, size_t n) {
-      std::lock_guard<std::mutex> lock(mu);
-      received.append(data, n);
-      cv.notify_all();
-      return !stop.load();
-    });
-  });
-  auto wait_for = [&](const std::string& part, std::chrono::milliseconds timeout) {
-    std::unique_lock<std::mutex> lock(mu);
-    return cv.wait_for(lock, timeout, [&] { return received.find(part) != std::string::npos; });
-  };
-  ASSERT_TRUE(wait_for("\"bronze_version\":1}", std::chrono::seconds(3))) << received;
+  testing::SseRecorder events(api.port());
+  ASSERT_TRUE(events.WaitFor("\"bronze_version\":1}", std::chrono::seconds(3)))
+      << events.received();
 
   std::vector<FixtureSale> more = sales_;
   more.push_back(ReferenceLiveSale(1));
   more.back().client_id = "1004";
   CommitAll(more, 2);
   auto committed = std::chrono::steady_clock::now();
-  EXPECT_TRUE(wait_for("\"state\":\"ready\",\"bronze_version\":2}", std::chrono::seconds(1)))
-      << received;
+  EXPECT_TRUE(events.WaitFor("\"state\":\"ready\",\"bronze_version\":2}", std::chrono::seconds(1)))
+      << events.received();
   auto latency = std::chrono::steady_clock::now() - committed;
   EXPECT_LT(latency, std::chrono::seconds(1));
   std::cout << "commit -> SSE event: "
             << std::chrono::duration_cast<std::chrono::milliseconds>(latency).count() << " ms\n";
   EXPECT_NE(api.Get("/api/v1/kpis").find("3674.43"), std::string::npos);
-  stop.store(true);
+  events.RequestStop();
   api.server().Stop();
-  reader.join();
+  events.Join();
   loader.Stop();
 }
 
