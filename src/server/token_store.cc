@@ -1,12 +1,10 @@
 #include "server/token_store.h"
 
-#include "server/private_file.h"
-
 #include <sodium.h>
 
-#include <fstream>
 #include <sstream>
 
+#include "server/private_file.h"
 #include "server/user_store.h"
 
 namespace salesflow {

@@ -1,15 +1,10 @@
 #include "server/user_store.h"
 
-#include "server/private_file.h"
-
-#include <fcntl.h>
 #include <sodium.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <fstream>
 #include <sstream>
+
+#include "server/private_file.h"
 
 namespace salesflow {
 
