@@ -22,6 +22,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'
 import pyarrow_dump  # noqa: E402
 
 from deltalake import DeltaTable  # noqa: E402
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'python'))
+from check_exit import exit_passed  # noqa: E402
 
 
 def canonical_rows(table):
@@ -101,3 +103,4 @@ def main():
 
 if __name__ == '__main__':
     main()
+    exit_passed()

@@ -112,8 +112,9 @@ echo "ok: second run resumed at vente_id $((produced1 + 1)), $produced2 produced
 for d in delta_ventes_table delta_ventes_rejets delta_silver_aggreges delta_gold; do
   [[ -d "$DATA/$d/_delta_log" || -d "$DATA/$d" ]] || fail "missing folder $d"
 done
-"$PY" - "$DATA" "$((produced1 + produced2))" <<'PYEOF' || fail "table check"
+PYTHONPATH="$SRC/tests/python" "$PY" - "$DATA" "$((produced1 + produced2))" <<'PYEOF' || fail "table check"
 import sys
+from check_exit import exit_passed
 from deltalake import DeltaTable
 data, total = sys.argv[1], int(sys.argv[2])
 bronze = DeltaTable(f"{data}/delta_ventes_table").to_pandas(columns=["vente_id"])
@@ -125,5 +126,6 @@ assert len(rejects) == 0, f"{len(rejects)} rejects"
 silver = DeltaTable(f"{data}/delta_silver_aggreges").to_pandas(columns=["nb_achats"])
 assert int(silver.nb_achats.sum()) == total, f"silver nb_achats {silver.nb_achats.sum()} != {total}"
 print(f"ok: bronze {total} rows, vente_id 1..{total} once each; silver sums to {total}")
+exit_passed()
 PYEOF
 echo "PASS"

@@ -23,6 +23,8 @@ import urllib.request
 SNIPPET = re.compile(r"<!-- snippet: (\w+) -->\s*```python\n(.*?)```", re.S)
 EXPECTED = {"pandas", "deltars", "duckdb", "spark"}
 
+CHECK_EXIT_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python")
+
 
 def served_sales(url):
     try:
@@ -87,8 +89,12 @@ def main():
             python = sys.executable
             if name == "spark":
                 python = os.environ.get("SALESFLOW_SPARK_PYTHON", python)
-            run = subprocess.run([python, "-c", code], cwd=work, capture_output=True, text=True,
-                                 timeout=600)
+            # The snippet runs as written; the appended exit_passed() (reached only when the
+            # snippet ran through) skips pyarrow's teardown abort (tests/python/check_exit.py).
+            env = dict(os.environ, PYTHONPATH=os.pathsep.join(
+                filter(None, [CHECK_EXIT_DIR, os.environ.get("PYTHONPATH")])))
+            run = subprocess.run([python, "-c", code + "\nfrom check_exit import exit_passed\nexit_passed()\n"],
+                                 cwd=work, env=env, capture_output=True, text=True, timeout=600)
             printed = re.findall(r"^rows: (\d+)$", run.stdout, re.M)
             ok = run.returncode == 0 and printed and int(printed[-1]) == rows
             print(f"{'ok  ' if ok else 'FAIL'} {name}: exit {run.returncode}, rows {printed}")

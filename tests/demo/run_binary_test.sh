@@ -73,8 +73,9 @@ rc=0
 wait "$RUN" || rc=$?
 RUN=
 ((rc == 0)) || fail "run exited $rc on SIGTERM"
-"$PY" - "$DATA" "$messages" "$n" <<'PYEOF' || fail "table check"
+PYTHONPATH="$SRC/tests/python" "$PY" - "$DATA" "$messages" "$n" <<'PYEOF' || fail "table check"
 import sys
+from check_exit import exit_passed
 from deltalake import DeltaTable
 data, messages, served = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 bronze = DeltaTable(f"{data}/delta_ventes_table").to_pandas(columns=["vente_id", "kafka_partition", "kafka_offset"])
@@ -90,5 +91,6 @@ silver = DeltaTable(f"{data}/delta_silver_aggreges").to_pandas(columns=["nb_acha
 assert int(silver.nb_achats.sum()) == len(bronze), f"silver {silver.nb_achats.sum()} != {len(bronze)}"
 assert served == len(bronze), f"dashboard served {served}, bronze holds {len(bronze)}"
 print(f"ok: {len(bronze)} in bronze + {len(rejects)} rejects == {messages} messages; silver and dashboard agree")
+exit_passed()
 PYEOF
 echo PASS

@@ -74,12 +74,14 @@ kcat -C -e -q -b "$brokers" -t "$topic" -f '%p %o %s\n' >"$work/topic.txt"
 # bronze catches up by itself; then SIGTERM (flush, leave the group, exit 0).
 n=0
 for ((i = 0; i < 60; i++)); do
-  n=$("$python" - "$work/data" <<'EOF' 2>/dev/null || echo 0
+  n=$(PYTHONPATH="$src/tests/python" "$python" - "$work/data" <<'EOF' 2>/dev/null || echo 0
 import sys
+from check_exit import exit_passed
 from deltalake import DeltaTable
 b = DeltaTable(f"{sys.argv[1]}/delta_ventes_table").to_pyarrow_table(columns=["kafka_offset"])
 q = DeltaTable(f"{sys.argv[1]}/delta_ventes_rejets").to_pyarrow_table(columns=["kafka_offset"])
 print(b.num_rows + q.num_rows)
+exit_passed()
 EOF
 )
   ((n >= 2 * events)) && break

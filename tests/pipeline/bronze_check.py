@@ -5,9 +5,13 @@ disjoint; vente_id unique; sum(montant) exact to the cent; txn versions == last 
 import argparse
 import decimal
 import json
+import os
 import sys
 
 from deltalake import DeltaTable
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from check_exit import exit_passed  # noqa: E402
 
 
 def main():
@@ -56,4 +60,7 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    rc = main()
+    if rc:
+        sys.exit(rc)
+    exit_passed()

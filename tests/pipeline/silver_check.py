@@ -16,6 +16,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from deltalake import DeltaTable
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from check_exit import exit_passed  # noqa: E402
+
 DAY_US = 86_400_000_000
 MONEY = "decimal(18,2)"
 SCHEMAS = {
@@ -207,3 +210,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    exit_passed()

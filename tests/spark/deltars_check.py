@@ -11,6 +11,9 @@ import json
 import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "python"))
+from check_exit import exit_passed  # noqa: E402
+
 
 def as_text(value):
     if value is None:
@@ -49,4 +52,7 @@ def main(out_dir):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1]))
+    rc = main(sys.argv[1])
+    if rc:
+        sys.exit(rc)
+    exit_passed()
