@@ -13,22 +13,11 @@
 set -euo pipefail
 SF=$1
 SRC=$2
-PY=${SALESFLOW_PYTHON:-}
-if [[ -z "$PY" ]]; then PY=$("$SRC/scripts/setup-venv" | tail -n 1); fi
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_python
 HISTORY=${SALESFLOW_DEMO_HISTORY_EVENTS:-3000}
-W=$(mktemp -d /tmp/salesflow-demo-e2e-XXXXXX)
+harness_workdir /tmp/salesflow-demo-e2e-XXXXXX
 DATA=$W/data
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  if [[ -z "${SALESFLOW_KEEP:-}" ]]; then rm -rf "$W"; else echo "kept $W"; fi
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  for f in "$W"/*.out "$W"/*.err; do echo "--- $f" >&2; tail -n 20 "$f" >&2 || true; done
-  exit 1
-}
 
 # Starts the demo in the background; sets DEMO (pid) and URL.
 start_demo() {
@@ -37,23 +26,13 @@ start_demo() {
     --rate 20 >"$W/$name.out" 2>"$W/$name.err" &
   DEMO=$!
   PIDS+=("$DEMO")
-  URL=
-  for _ in $(seq 1 100); do
-    URL=$(grep -o 'dashboard at http://[^ ]*' "$W/$name.out" | cut -d' ' -f3 || true)
-    [[ -n "$URL" ]] && return 0
-    kill -0 "$DEMO" 2>/dev/null || fail "$name exited before printing its URL"
-    sleep 0.1
-  done
-  fail "$name printed no URL in 10 s"
+  harness_wait_for "$W/$name.out" 'dashboard at http://[^ ]*' "$DEMO" \
+    "$name exited before printing its URL" "$name printed no URL in 10 s"
+  URL=${MATCH##* }
 }
 
 # nb_ventes the dashboard API serves (0 while waiting).
-served_sales() {
-  curl -sf "${URL}api/v1/kpis" | "$PY" -c '
-import json, sys
-d = json.load(sys.stdin)
-print(d["kpis"]["nb_ventes"]["value"] if d.get("state") == "ready" else 0)' 2>/dev/null || echo 0
-}
+served_sales() { harness_served_sales "$URL"; }
 
 stop_demo() {
   local name=$1

@@ -13,19 +13,13 @@ set -euo pipefail
 SF=$1
 FEED=$2
 SRC=$3
-PY=${SALESFLOW_PYTHON:-}
-if [[ -z "$PY" ]]; then PY=$("$SRC/scripts/setup-venv" | tail -n 1); fi
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_python
 COMMITS=${SALESFLOW_SILVER_E2E_COMMITS:-100}
 ROWS=${SALESFLOW_SILVER_E2E_ROWS:-500}
-W=$(mktemp -d /tmp/salesflow-silver-e2e-XXXXXX)
+harness_workdir /tmp/salesflow-silver-e2e-XXXXXX
 DATA=$W/data
 B=$DATA/delta_ventes_table
-PIDS=()
-cleanup() {
-  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-  if [[ -z "${SALESFLOW_KEEP:-}" ]]; then rm -rf "$W"; else echo "kept $W"; fi
-}
-trap cleanup EXIT
 
 silver() {
   exec "$SF" --data-dir "$DATA" --timezone Europe/Paris silver --buckets 8 --poll 20ms \
@@ -64,10 +58,10 @@ for i in $(seq 1 10); do
 done
 wait "$FEED_PID"
 (silver --until-caught-up) 2>&1 | tee "$W/final.log" | tail -n 1
-if ! grep -q "restored" "$W/final.log"; then echo "FAIL: the last run did not restore"; exit 1; fi
+if ! grep -q "restored" "$W/final.log"; then fail "the last run did not restore"; fi
 grep -h "restored" "$W"/silver.*.log "$W/final.log" | sed 's/.*silver: /  /'
 if cat "$W"/silver.*.log "$W/final.log" | grep "rebuilding"; then
-  echo "FAIL: a SIGKILL/restart caused a rebuild (the tables must restore the state)"; exit 1
+  fail "a SIGKILL/restart caused a rebuild (the tables must restore the state)"
 fi
 check
 
@@ -76,13 +70,9 @@ echo "== 2. bronze optimize, more commits"
 (silver --metrics-port 0) >"$W/opt.log" 2>&1 &
 pid=$!
 PIDS+=("$pid")
-port=
-for _ in $(seq 1 100); do
-  port=$(grep -oE "metrics on http://127.0.0.1:[0-9]+" "$W/opt.log" | grep -oE "[0-9]+$" || true)
-  [[ -n $port ]] && break
-  sleep 0.1
-done
-[[ -n $port ]] || { cat "$W/opt.log"; echo "FAIL: no metrics endpoint"; exit 1; }
+harness_wait_for "$W/opt.log" "metrics on http://127.0.0.1:[0-9]+" "$pid" \
+  "no metrics endpoint" "no metrics endpoint"
+port=${MATCH##*:}
 metric() {  # metric NAME: its value as an integer
   curl -sf "http://127.0.0.1:$port/metrics" | awk -v n="$1" '$1 == n {printf "%d\n", $2}'
 }
@@ -91,13 +81,13 @@ wait_version() {  # wait until silver folded and committed bronze version $1
     (($(metric salesflow_silver_bronze_version) >= $1)) && (($(metric salesflow_silver_gold_commits_total) > rounds)) && return 0
     sleep 0.05
   done
-  echo "FAIL: silver did not reach bronze version $1"; exit 1
+  fail "silver did not reach bronze version $1"
 }
 latest=$(ls "$B/_delta_log" | grep -E '^[0-9]+[.]json$' | tail -n 1 | cut -d. -f1)
 rounds=0
 wait_version $((10#$latest))
 echo "after the OPTIMIZE commit $((10#$latest)): silver read $(metric salesflow_silver_bronze_bytes_read_total) bytes"
-(($(metric salesflow_silver_bronze_bytes_read_total) == 0)) || { echo "FAIL: OPTIMIZE read"; exit 1; }
+(($(metric salesflow_silver_bronze_bytes_read_total) == 0)) || fail "OPTIMIZE read"
 for k in 1 2 3 4 5; do
   before=$(metric salesflow_silver_bronze_bytes_read_total)
   rounds=$(metric salesflow_silver_gold_commits_total)
@@ -105,11 +95,11 @@ for k in 1 2 3 4 5; do
   wait_version "$version"
   after=$(metric salesflow_silver_bronze_bytes_read_total)
   echo "bronze commit $version added $bytes bytes of files; silver read $((after - before))"
-  ((after - before == bytes)) || { echo "FAIL: bytes read != bytes added"; exit 1; }
+  ((after - before == bytes)) || fail "bytes read != bytes added"
 done
 kill -INT "$pid"
 wait "$pid"
-if grep -q "rebuilding" "$W/opt.log"; then echo "FAIL: optimize caused a rebuild"; exit 1; fi
+if grep -q "rebuilding" "$W/opt.log"; then fail "optimize caused a rebuild"; fi
 check
 
 echo "== 3. while silver is stopped: commits, optimize, vacuum"
@@ -117,6 +107,6 @@ echo "== 3. while silver is stopped: commits, optimize, vacuum"
 "$SF" table optimize "$B" | tail -n 1
 "$SF" table vacuum "$B" --retain-hours 0 --force | tail -n 1
 (silver --until-caught-up) >"$W/vac.log" 2>&1
-grep "rebuilding" "$W/vac.log" || { echo "FAIL: no rebuild after vacuum"; exit 1; }
+grep "rebuilding" "$W/vac.log" || fail "no rebuild after vacuum"
 check
 echo "silver_e2e: OK"
