@@ -9,25 +9,13 @@ set -euo pipefail
 SF=$1
 BUILD=$2
 SRC=$3
-PY=${SALESFLOW_PYTHON:-}
-if [[ -z "$PY" ]]; then PY=$("$SRC/scripts/setup-venv" | tail -n 1); fi
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_python
 EVENTS=${SALESFLOW_RUN_EVENTS:-5000}
-BROKERS=$(cat "$BUILD/kafka/bootstrap")
 TOPIC="run_it_$$"
-W=$(mktemp -d /tmp/salesflow-run-e2e-XXXXXX)
+harness_workdir /tmp/salesflow-run-e2e-XXXXXX
 DATA=$W/data
-RUN=
-cleanup() {
-  [[ -n "$RUN" ]] && { kill -9 "$RUN" 2>/dev/null || true; wait "$RUN" 2>/dev/null || true; }
-  if [[ -z "${SALESFLOW_KEEP:-}" ]]; then rm -rf "$W"; else echo "kept $W"; fi
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  tail -n 30 "$W/run.out" "$W/run.err" >&2 || true
-  exit 1
-}
-SALESFLOW_KAFKA_DIR="$BUILD/kafka" "$SRC/scripts/kafka" topic "$TOPIC" 3 >/dev/null
+harness_kafka_topic "$BUILD" "$TOPIC"
 produce() {
   "$SF" produce --brokers "$BROKERS" --topic "$TOPIC" --count "$EVENTS" --rate 0 --seed "$1" \
     --clients 500 --bad-ratio 0.01 --start-id "$2" >>"$W/produce.out"
@@ -37,23 +25,13 @@ produce 1 1
 "$SF" --data-dir "$DATA" run --brokers "$BROKERS" --topic "$TOPIC" --port 0 \
   --max-latency 200ms -X session.timeout.ms=6000 >"$W/run.out" 2>"$W/run.err" &
 RUN=$!
-URL=
-for _ in $(seq 1 100); do
-  URL=$(grep -o 'dashboard at http://[^ ]*' "$W/run.out" | cut -d' ' -f3 || true)
-  [[ -n "$URL" ]] && break
-  kill -0 "$RUN" 2>/dev/null || fail "run exited early"
-  sleep 0.1
-done
-[[ -n "$URL" ]] || fail "no URL printed"
+PIDS+=("$RUN")
+harness_wait_for "$W/run.out" 'dashboard at http://[^ ]*' "$RUN" "run exited early" "no URL printed"
+URL=${MATCH##* }
 produce 2 1000001
 
 # Every good event of both batches on the dashboard.
-served() {
-  curl -sf "${URL}api/v1/kpis" | "$PY" -c '
-import json, sys
-d = json.load(sys.stdin)
-print(d["kpis"]["nb_ventes"]["value"] if d.get("state") == "ready" else 0)' 2>/dev/null || echo 0
-}
+served() { harness_served_sales "$URL"; }
 kcat -C -e -q -b "$BROKERS" -t "$TOPIC" -f '%s\n' >"$W/topic.txt"
 messages=$(wc -l <"$W/topic.txt")
 ((messages == 2 * EVENTS)) || fail "topic has $messages messages, $((2 * EVENTS)) produced"
@@ -71,7 +49,7 @@ echo "dashboard serves $n sales"
 kill -TERM "$RUN"
 rc=0
 wait "$RUN" || rc=$?
-RUN=
+PIDS=()
 ((rc == 0)) || fail "run exited $rc on SIGTERM"
 PYTHONPATH="$SRC/tests/python" "$PY" - "$DATA" "$messages" "$n" <<'PYEOF' || fail "table check"
 import sys

@@ -6,21 +6,16 @@
 # Usage: broker_binary_test.sh path/to/salesflow
 set -euo pipefail
 bin=$(realpath "$1")
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_workdir /tmp/salesflow-broker-binary-XXXXXX
 
 # broker: first stdout line is the address.
-"$bin" broker --log-level warn >"$work/broker.out" 2>"$work/broker.err" &
+"$bin" broker --log-level warn >"$W/broker.out" 2>"$W/broker.err" &
 broker=$!
-pids+=("$broker")
-for _ in $(seq 100); do [[ -s $work/broker.out ]] && break; sleep 0.1; done
-addr=$(head -n 1 "$work/broker.out")
+PIDS+=("$broker")
+harness_wait_for "$W/broker.out" '.+' "$broker" "broker exited before printing its address" \
+  "broker printed no address in 10 s"
+addr=$MATCH
 [[ $addr == 127.0.0.1:* ]] || fail "broker printed '$addr'"
 out=$("$bin" produce --brokers "$addr" --count 200 --rate 0 --start-id 10 --log-level warn)
 [[ $out == *"produced 200 events to ventes_stream"*"delivered 200, failed 0"* ]] || fail "produce: $out"

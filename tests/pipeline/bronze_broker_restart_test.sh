@@ -12,69 +12,59 @@
 set -euo pipefail
 salesflow=$1
 build=$2
-src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_python
 events=${BRONZE_IT_RESTART_EVENTS:-40000}
 outage=${BRONZE_IT_OUTAGE:-20}
-export SALESFLOW_KAFKA_DIR="$build/kafka"
-brokers=$(cat "$build/kafka/bootstrap")
 topic="bronze_restart_it_$$"
-work=$(mktemp -d "$build/bronze-restart-it.XXXXXX")
-bronze_pid=
-producer=
-cleanup() {
-  [[ -n $bronze_pid ]] && { kill -KILL "$bronze_pid" 2>/dev/null || true; }
-  [[ -n $producer ]] && { kill -KILL "$producer" 2>/dev/null || true; }
-  # Leave the fixture's broker running for the tests after this one.
-  if ! "$src/scripts/kafka" status >/dev/null 2>&1; then
-    "$src/scripts/kafka" start --keep-data >/dev/null 2>&1 || true
+harness_workdir "$build/bronze-restart-it.XXXXXX"
+# Leave the fixture's broker running for the tests after this one.
+restart_broker() {
+  if ! "$HARNESS_SRC/scripts/kafka" status >/dev/null 2>&1; then
+    "$HARNESS_SRC/scripts/kafka" start --keep-data >/dev/null 2>&1 || true
   fi
-  rm -rf "$work"
 }
-trap cleanup EXIT
-"$src/scripts/kafka" topic "$topic" 3 >/dev/null
-python=${SALESFLOW_PYTHON:-$("$src/scripts/setup-venv")}
-fail() {
-  echo "FAILED: $*"
-  tail -n 40 "$work/bronze.log" || true
-  exit 1
-}
+trap 'harness_cleanup; restart_broker' EXIT
+harness_kafka_topic "$build" "$topic"
 produce() {
-  "$salesflow" produce --brokers "$brokers" --topic "$topic" --count "$events" --rate 0 \
+  "$salesflow" produce --brokers "$BROKERS" --topic "$topic" --count "$events" --rate 0 \
     --seed "$1" --clients 1000 --bad-ratio 0.01 --start-id "$2" >/dev/null
 }
 
 echo "--- $events events at 4000/s, bronze running"
-"$salesflow" produce --brokers "$brokers" --topic "$topic" --count "$events" --rate 4000 \
+"$salesflow" produce --brokers "$BROKERS" --topic "$topic" --count "$events" --rate 4000 \
   --seed 45 --clients 1000 --bad-ratio 0.01 --start-id 1 --flush-timeout 120s \
-  >"$work/producer.log" 2>&1 &
+  >"$W/producer.log" 2>&1 &
 producer=$!
-"$salesflow" bronze --data-dir "$work/data" --brokers "$brokers" --topic "$topic" \
-  --max-rows 10000 --max-latency 200ms -X session.timeout.ms=6000 >"$work/bronze.log" 2>&1 &
+PIDS+=("$producer")
+"$salesflow" bronze --data-dir "$W/data" --brokers "$BROKERS" --topic "$topic" \
+  --max-rows 10000 --max-latency 200ms -X session.timeout.ms=6000 >"$W/bronze.log" 2>&1 &
 bronze_pid=$!
+PIDS+=("$bronze_pid")
 sleep 3
 
 echo "--- broker stopped for $outage s"
 t0=$SECONDS
-"$src/scripts/kafka" stop --keep-data
+"$HARNESS_SRC/scripts/kafka" stop --keep-data
 sleep "$outage"
 kill -0 "$bronze_pid" 2>/dev/null || fail "bronze exited while the broker was down"
-"$src/scripts/kafka" start --keep-data >/dev/null
-[[ $(cat "$build/kafka/bootstrap") == "$brokers" ]] || fail "the broker came back on another address"
+"$HARNESS_SRC/scripts/kafka" start --keep-data >/dev/null
+[[ $(cat "$build/kafka/bootstrap") == "$BROKERS" ]] || fail "the broker came back on another address"
 echo "broker back after $((SECONDS - t0)) s"
-grep -q "brokers are down\|broker trouble" "$work/bronze.log" ||
+grep -q "brokers are down\|broker trouble" "$W/bronze.log" ||
   fail "bronze logged nothing about the outage"
 
-wait "$producer" || { tail -n 20 "$work/producer.log"; fail "the producer failed across the outage"; }
-tail -n 1 "$work/producer.log"
+wait "$producer" || { tail -n 20 "$W/producer.log"; fail "the producer failed across the outage"; }
+tail -n 1 "$W/producer.log"
 echo "--- $events more events after the restart"
 produce 46 $((events + 1))
-kcat -C -e -q -b "$brokers" -t "$topic" -f '%p %o %s\n' >"$work/topic.txt"
-[[ $(wc -l <"$work/topic.txt") == $((2 * events)) ]] ||
-  fail "the restarted broker holds $(wc -l <"$work/topic.txt") messages, not $((2 * events))"
+kcat -C -e -q -b "$BROKERS" -t "$topic" -f '%p %o %s\n' >"$W/topic.txt"
+[[ $(wc -l <"$W/topic.txt") == $((2 * events)) ]] ||
+  fail "the restarted broker holds $(wc -l <"$W/topic.txt") messages, not $((2 * events))"
 # bronze catches up by itself; then SIGTERM (flush, leave the group, exit 0).
 n=0
 for ((i = 0; i < 60; i++)); do
-  n=$(PYTHONPATH="$src/tests/python" "$python" - "$work/data" <<'EOF' 2>/dev/null || echo 0
+  n=$(PYTHONPATH="$HARNESS_SRC/tests/python" "$PY" - "$W/data" <<'EOF' 2>/dev/null || echo 0
 import sys
 from check_exit import exit_passed
 from deltalake import DeltaTable
@@ -90,7 +80,7 @@ done
 ((n >= 2 * events)) || fail "bronze did not catch up after the restart ($n of $((2 * events)) rows)"
 kill -TERM "$bronze_pid"
 wait "$bronze_pid" || fail "bronze did not exit 0 after SIGTERM"
-bronze_pid=
-"$python" "$src/tests/pipeline/bronze_check.py" --data "$work/data" --topic "$topic" \
-  --messages "$work/topic.txt" --expect-count $((2 * events)) || fail "bronze_check"
+PIDS=()
+"$PY" "$HARNESS_SRC/tests/pipeline/bronze_check.py" --data "$W/data" --topic "$topic" \
+  --messages "$W/topic.txt" --expect-count $((2 * events)) || fail "bronze_check"
 echo "bronze broker restart test passed"

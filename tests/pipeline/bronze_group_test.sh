@@ -17,68 +17,48 @@
 set -euo pipefail
 salesflow=$1
 build=$2
-src=$(cd "$(dirname "$0")/../.." && pwd)
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_python
 events=${BRONZE_IT_GROUP_EVENTS:-120000}
 rate=${BRONZE_IT_GROUP_RATE:-4000}
 session_ms=6000
-brokers=$(cat "$build/kafka/bootstrap")
 topic="bronze_group_it_$$"
 group="bronze_group_it_$$"
-work=$(mktemp -d "$build/bronze-group-it.XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do
-    kill -CONT "$pid" 2>/dev/null || true
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-SALESFLOW_KAFKA_DIR="$build/kafka" "$src/scripts/kafka" topic "$topic" 3 >/dev/null
-python=${SALESFLOW_PYTHON:-$("$src/scripts/setup-venv")}
+harness_workdir "$build/bronze-group-it.XXXXXX"
+harness_kafka_topic "$build" "$topic"
 
-bronze_args=(bronze --data-dir "$work/data" --brokers "$brokers" --topic "$topic" --group "$group"
+bronze_args=(bronze --data-dir "$W/data" --brokers "$BROKERS" --topic "$topic" --group "$group"
   -X "session.timeout.ms=$session_ms" -X heartbeat.interval.ms=1000)
-fail() {
-  echo "FAILED: $*"
-  for f in "$work"/*.log; do
-    echo "--- $f (last lines)"
-    tail -n 30 "$f"
-  done
-  exit 1
-}
 # Waits until process $1's log shows it owns partitions ("assigned"), up to 30 s.
 wait_assigned() {
   local i
   for ((i = 0; i < 300; i++)); do
-    grep -q "assigned" "$work/$1.log" 2>/dev/null && return 0
+    grep -q "assigned" "$W/$1.log" 2>/dev/null && return 0
     sleep 0.1
   done
   fail "$1 never got a partition"
 }
 
 echo "--- $events events at $rate/s; A and B in group $group"
-"$salesflow" produce --brokers "$brokers" --topic "$topic" --count "$events" --rate "$rate" \
-  --seed 44 --clients 1000 --bad-ratio 0.01 --start-id 1 >"$work/producer.log" 2>&1 &
+"$salesflow" produce --brokers "$BROKERS" --topic "$topic" --count "$events" --rate "$rate" \
+  --seed 44 --clients 1000 --bad-ratio 0.01 --start-id 1 >"$W/producer.log" 2>&1 &
 producer=$!
-pids+=("$producer")
-"$salesflow" "${bronze_args[@]}" --max-rows 20000 --max-latency 200ms >"$work/A.log" 2>&1 &
+PIDS+=("$producer")
+"$salesflow" "${bronze_args[@]}" --max-rows 20000 --max-latency 200ms >"$W/A.log" 2>&1 &
 a=$!
-pids+=("$a")
+PIDS+=("$a")
 # B holds its buffer for up to 4 s, so that when it is frozen it has uncommitted messages.
-"$salesflow" "${bronze_args[@]}" --max-rows 1000000 --max-latency 4s >"$work/B.log" 2>&1 &
+"$salesflow" "${bronze_args[@]}" --max-rows 1000000 --max-latency 4s >"$W/B.log" 2>&1 &
 b=$!
-pids+=("$b")
+PIDS+=("$b")
 wait_assigned A
 wait_assigned B
 sleep 2
 
 echo "--- C joins, then leaves"
-"$salesflow" "${bronze_args[@]}" --max-rows 20000 --max-latency 300ms >"$work/C.log" 2>&1 &
+"$salesflow" "${bronze_args[@]}" --max-rows 20000 --max-latency 300ms >"$W/C.log" 2>&1 &
 c=$!
-pids+=("$c")
+PIDS+=("$c")
 wait_assigned C
 sleep 2
 kill -TERM "$c"
@@ -95,23 +75,23 @@ kill -CONT "$b"
 # writer owns it" (a concurrent commit found while retrying).
 refused="Conflict.*\(this writer expected\|another writer owns it\)"
 for ((i = 0; i < 150; i++)); do
-  grep -q "$refused" "$work/B.log" && break
+  grep -q "$refused" "$W/B.log" && break
   sleep 0.1
 done
-grep -q "$refused" "$work/B.log" ||
+grep -q "$refused" "$W/B.log" ||
   fail "the resumed zombie B did not have a commit refused by the txn check"
-grep -m1 "$refused" "$work/B.log" | cut -c1-300
+grep -m1 "$refused" "$W/B.log" | cut -c1-300
 
 wait "$producer" || fail "the producer failed"
 sleep 2
 kill -TERM "$a" "$b"
 wait "$a" || fail "A did not exit 0 after SIGTERM"
 wait "$b" || fail "B did not exit 0 after SIGTERM"
-pids=()
-"$salesflow" "${bronze_args[@]}" --until-caught-up >"$work/final.log" 2>&1 ||
+PIDS=()
+"$salesflow" "${bronze_args[@]}" --until-caught-up >"$W/final.log" 2>&1 ||
   fail "the final --until-caught-up run failed"
 
-kcat -C -e -q -b "$brokers" -t "$topic" -f '%p %o %s\n' >"$work/topic.txt"
-"$python" "$src/tests/pipeline/bronze_check.py" --data "$work/data" --topic "$topic" \
-  --messages "$work/topic.txt" --expect-count "$events" || fail "bronze_check"
+kcat -C -e -q -b "$BROKERS" -t "$topic" -f '%p %o %s\n' >"$W/topic.txt"
+"$PY" "$HARNESS_SRC/tests/pipeline/bronze_check.py" --data "$W/data" --topic "$topic" \
+  --messages "$W/topic.txt" --expect-count "$events" || fail "bronze_check"
 echo "bronze group test passed"

@@ -8,40 +8,29 @@ set -euo pipefail
 bin=$(realpath "$1")
 prometheus=$(command -v prometheus || true)
 [[ -n $prometheus ]] || { echo "FAIL: Debian's prometheus is not installed: run scripts/setup-deps" >&2; exit 1; }
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  sleep 0.5
-  for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() {
-  echo "FAIL: $*" >&2
-  for f in "$work"/*.log; do echo "--- $f" >&2; tail -n 20 "$f" >&2; done
-  exit 1
-}
+source "$(dirname "${BASH_SOURCE[0]}")/../shell/test_harness.sh"
+harness_workdir /tmp/salesflow-bronze-prometheus-XXXXXX
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
-"$bin" broker --log-level warn >"$work/broker.out" 2>"$work/broker.log" &
-pids+=($!)
-for _ in $(seq 100); do [[ -s $work/broker.out ]] && break; sleep 0.1; done
-addr=$(head -n 1 "$work/broker.out")
+"$bin" broker --log-level warn >"$W/broker.out" 2>"$W/broker.log" &
+PIDS+=($!)
+harness_wait_for "$W/broker.out" '.+' "${PIDS[-1]}" "broker exited before printing its address" \
+  "broker printed no address in 10 s"
+addr=$MATCH
 [[ $addr == 127.0.0.1:* ]] || fail "broker printed '$addr'"
 "$bin" produce --brokers "$addr" --count 500 --rate 0 --bad-ratio 0.1 --log-level warn \
-  >"$work/produce.log" 2>&1 || fail "produce"
+  >"$W/produce.log" 2>&1 || fail "produce"
 
 metrics_port=$(free_port)
-"$bin" bronze --brokers "$addr" --data-dir "$work/data" --max-latency 200ms \
+"$bin" bronze --brokers "$addr" --data-dir "$W/data" --max-latency 200ms \
   --metrics-port "$metrics_port" --log-level warn -X session.timeout.ms=6000 \
-  >"$work/bronze.log" 2>&1 &
-pids+=($!)
+  >"$W/bronze.log" 2>&1 &
+PIDS+=($!)
 
 prom_port=$(free_port)
-cat >"$work/prometheus.yml" <<YML
+cat >"$W/prometheus.yml" <<YML
 global:
   scrape_interval: 1s
   evaluation_interval: 1s
@@ -50,9 +39,9 @@ scrape_configs:
     static_configs:
       - targets: ['127.0.0.1:$metrics_port']
 YML
-"$prometheus" --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/tsdb" \
-  --web.listen-address="127.0.0.1:$prom_port" --log.level=warn >"$work/prometheus.log" 2>&1 &
-pids+=($!)
+"$prometheus" --config.file="$W/prometheus.yml" --storage.tsdb.path="$W/tsdb" \
+  --web.listen-address="127.0.0.1:$prom_port" --log.level=warn >"$W/prometheus.log" 2>&1 &
+PIDS+=($!)
 
 # The value of an instant query's single sample, or empty while Prometheus has none.
 value_of() {
