@@ -6,27 +6,16 @@
 // reaching the page live (`--fixture-tables`).
 // Screenshots go to --out (build/e2e). Usage:
 //   node web/e2e/dashboard.e2e.mjs --binary build/salesflow --out build/e2e
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { check, exitWithResults, launchChromium, parseArgs, spawnUntilUrl } from './browser_test.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
-const binary = args.binary ?? 'build/salesflow';
-const outDir = args.out ?? 'build/e2e';
-mkdirSync(outDir, { recursive: true });
+const { binary, outDir } = parseArgs();
 const dataDir = mkdtempSync(join(tmpdir(), 'sf-e2e-'));
-const results = [];
 let server;
 let browser;
-
-function check(name, ok, detail = '') {
-  results.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 // French and English number formats use different spaces; compare without them.
 const norm = (s) => (s ?? '').replace(/[\s\u00a0\u202f]/g, '');
@@ -39,23 +28,13 @@ async function startServer(dir = dataDir, extra = null) {
     if (add.status !== 0) throw new Error(`user add failed: ${add.stderr}`);
   }
   const flags = extra ?? ['--fixture', 'reference', '--fixture-live'];
-  server = spawn(binary, ['--data-dir', dir, 'dashboard', ...flags, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const started = spawnUntilUrl(binary, ['--data-dir', dir, 'dashboard', ...flags, '--port', '0'], {
+    label: 'server',
+    urlPattern: /salesflow dashboard: (http:\/\/[^\s]+)/,
+    timeoutMs: 10000,
   });
-  server.stderr.on('data', (d) => process.stderr.write(`[server] ${d}`));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not print its URL in 10 s')), 10000);
-    let out = '';
-    server.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/salesflow dashboard: (http:\/\/[^\s]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
+  server = started.child;
+  return started.url;
 }
 
 async function text(page, testid) {
@@ -77,15 +56,7 @@ async function waitText(page, testid, expected, timeout = 5000) {
 
 async function main() {
   const url = await startServer();
-  // A fresh, empty profile each run (playwright passes it as --user-data-dir).
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sf-e2e-chromium-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 1800 },
-    locale: 'fr-FR',
-  });
+  browser = await launchChromium('sf-e2e-chromium-');
   const page = await browser.newPage();
   const consoleErrors = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -210,6 +181,4 @@ try {
   if (server && server.exitCode === null) server.kill('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 }
-const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed} passed, ${failed} failed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+exitWithResults();

@@ -4,61 +4,32 @@
 // data within 30 s of the start, every chart draws, the sales count grows live without a
 // reload, and Ctrl-C (SIGINT) stops the demo with exit 0. Screenshots go to --out.
 // Usage: node web/e2e/demo.e2e.mjs --binary build/salesflow --out build/e2e
-import { spawn } from 'node:child_process';
-import { mkdtempSync, mkdirSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { check, exitWithResults, launchChromium, parseArgs, spawnUntilUrl } from './browser_test.mjs';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), all[i + 1]]] : acc), []),
-);
-const binary = args.binary ?? 'build/salesflow';
-const outDir = args.out ?? 'build/e2e';
-mkdirSync(outDir, { recursive: true });
+const { binary, outDir } = parseArgs();
 const dataDir = mkdtempSync(join(tmpdir(), 'sf-demo-e2e-'));
-const results = [];
 let demo;
 let browser;
-
-function check(name, ok, detail = '') {
-  results.push({ name, ok });
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-}
 
 const digits = (s) => Number((s ?? '').replace(/[^0-9]/g, '') || '0');
 
 function startDemo() {
-  demo = spawn(binary, ['--data-dir', dataDir, 'demo', '--port', '0', '--history-events', '3000', '--rate', '20'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  demo.stderr.on('data', (d) => process.stderr.write(`[demo] ${d}`));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('demo did not print its URL in 15 s')), 15000);
-    let out = '';
-    demo.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/dashboard at (http:\/\/[^\s]+)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    demo.on('exit', (code) => reject(new Error(`demo exited with ${code}`)));
-  });
+  const started = spawnUntilUrl(
+    binary,
+    ['--data-dir', dataDir, 'demo', '--port', '0', '--history-events', '3000', '--rate', '20'],
+    { label: 'demo', urlPattern: /dashboard at (http:\/\/[^\s]+)/, timeoutMs: 15000 },
+  );
+  demo = started.child;
+  return started.url;
 }
 
 async function main() {
   const started = Date.now();
   const url = await startDemo();
-  browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'sf-demo-chromium-')), {
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1440, height: 1800 },
-    locale: 'fr-FR',
-  });
+  browser = await launchChromium('sf-demo-chromium-');
   const page = await browser.newPage();
   const consoleErrors = [];
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -129,6 +100,4 @@ try {
   if (browser) await browser.close().catch(() => {});
   if (demo) demo.kill('SIGKILL');
 }
-const failed = results.filter((r) => !r.ok).length;
-console.log(`${results.length - failed}/${results.length} checks passed`);
-process.exit(failed === 0 && results.length > 0 ? 0 : 1);
+exitWithResults();
