@@ -16,12 +16,11 @@ decimal(18,2) (exact to the cent, like salesflow's table) - see bench/README.md.
 
 import argparse
 import os
-import signal
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import spark_session  # noqa: E402
+import streaming_job  # noqa: E402
 
 # The sale event as the original job declared it (montant double, then cast; see above).
 SALE_SCHEMA_DDL = (
@@ -35,18 +34,13 @@ def parse_args(argv):
     p.add_argument("--brokers", required=True, help="Kafka bootstrap servers")
     p.add_argument("--topic", default="ventes_stream", help="topic to read")
     p.add_argument("--table", required=True, help="bronze Delta table directory")
-    p.add_argument("--checkpoint", required=True, help="Structured Streaming checkpointLocation")
-    p.add_argument("--trigger", default="available-now",
-                   help="'available-now' (catch-up, then stop) or a processingTime like '1s'")
     p.add_argument("--max-offsets-per-trigger", type=int, default=1_000_000,
                    help="Kafka source maxOffsetsPerTrigger (rows per micro-batch)")
     p.add_argument("--min-partitions", type=int,
                    help="Kafka source minPartitions: split the topic's partitions into at least "
                         "this many tasks (3 partitions on 2 cores: 6 keeps both cores busy)")
     p.add_argument("--starting-offsets", default="earliest", help="Kafka source startingOffsets")
-    p.add_argument("--stop-file", help="processingTime runs stop once this file exists")
-    p.add_argument("--ready-file", help="written once the query has started")
-    p.add_argument("--report", default="-", help="JSON figures to this file ('-' = stdout)")
+    streaming_job.add_run_arguments(p)
     return p.parse_args(argv)
 
 
@@ -88,78 +82,24 @@ def bronze_frame(spark, args):
     )
 
 
-def start_query(frame, args):
-    writer = (
+def writer(frame, args):
+    """The Delta sink: appends partitioned by date_vente, checkpointed."""
+    return (
         frame.writeStream.format("delta")
         .outputMode("append")
         .option("checkpointLocation", args.checkpoint)
         .partitionBy("date_vente")
         .queryName("bronze")
     )
-    if args.trigger == "available-now":
-        writer = writer.trigger(availableNow=True)
-    else:
-        writer = writer.trigger(processingTime=spark_session.interval(args.trigger))
-    return writer.start(args.table)
-
-
-def run_until_stopped(query, stop_file):
-    """processingTime runs: until the stop file appears, SIGTERM or SIGINT."""
-    stop = {"now": False}
-
-    def on_signal(_sig, _frm):
-        stop["now"] = True
-
-    signal.signal(signal.SIGTERM, on_signal)
-    signal.signal(signal.SIGINT, on_signal)
-    while not stop["now"] and not (stop_file and os.path.exists(stop_file)):
-        if query.awaitTermination(0.5):
-            break
-    if query.isActive:
-        query.stop()
 
 
 def main(argv):
     args = parse_args(argv)
-    spark, startup_s = spark_session.build_session(
-        "salesflow-bench-spark-bronze",
-        extra_conf={"spark.sql.streaming.numRecentProgressUpdates": "10000"})
-    usage = spark_session.ProcessUsage(spark_session.jvm_pid(spark))
-    cpu_at_start = usage.cpu_seconds()
-    py_cpu_at_start = spark_session.python_cpu_seconds()
-
+    job = streaming_job.StreamingJob("bronze")
     t0 = time.monotonic()
-    query = start_query(bronze_frame(spark, args), args)
-    if args.ready_file:
-        with open(args.ready_file, "w") as f:
-            f.write("ready\n")
-    if args.trigger == "available-now":
-        query.awaitTermination()
-    else:
-        run_until_stopped(query, args.stop_file)
-    run_s = time.monotonic() - t0
-    if query.exception() is not None:
-        raise SystemExit(f"bronze query failed: {query.exception()}")
-
-    progress = query.recentProgress
-    rows = sum(p["numInputRows"] for p in progress)
-    report = {
-        "job": "spark-bronze",
-        "trigger": args.trigger,
-        "max_offsets_per_trigger": args.max_offsets_per_trigger,
-        "min_partitions": args.min_partitions,
-        "jvm_startup_s": round(startup_s, 3),
-        "run_s": round(run_s, 3),
-        "rows": rows,
-        "batches": sum(1 for p in progress if p["numInputRows"] > 0),
-        "events_per_s": round(rows / run_s, 1) if run_s > 0 else None,
-        "jvm_cpu_startup_s": round(cpu_at_start, 2),
-        "jvm_cpu_run_s": round(usage.cpu_seconds() - cpu_at_start, 2),
-        "python_cpu_run_s": round(spark_session.python_cpu_seconds() - py_cpu_at_start, 2),
-        "jvm_peak_rss_bytes": usage.peak_rss_bytes(),
-    }
-    spark.stop()
-    spark_session.write_report(args.report, report)
+    query, run_s = job.run(writer(bronze_frame(job.spark, args), args), args, t0, args.table)
+    job.finish(query, run_s, args, max_offsets_per_trigger=args.max_offsets_per_trigger,
+               min_partitions=args.min_partitions)
 
 
 if __name__ == "__main__":

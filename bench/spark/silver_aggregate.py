@@ -21,8 +21,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import bronze_stream  # noqa: E402  (run_until_stopped)
-import spark_session  # noqa: E402
+import streaming_job  # noqa: E402
 
 # Delta txn appId of the silver MERGE commits; the version is the micro-batch id. bench's
 # latency analysis maps batch ids to bronze versions through the checkpoint's offsets/.
@@ -33,18 +32,13 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--bronze", required=True, help="bronze Delta table directory")
     p.add_argument("--table", required=True, help="silver Delta table directory")
-    p.add_argument("--checkpoint", required=True, help="Structured Streaming checkpointLocation")
-    p.add_argument("--trigger", default="available-now",
-                   help="'available-now' (catch-up, then stop) or a processingTime like '1s'")
     p.add_argument("--max-files-per-trigger", type=int, default=1000,
                    help="Delta source maxFilesPerTrigger (bronze files per micro-batch)")
     p.add_argument("--tier-gold", default="5000", help="fidelite 'Or' from this total_depense")
     p.add_argument("--tier-silver", default="1000", help="fidelite 'Argent' from this total_depense")
     p.add_argument("--wait-bronze-s", type=float, default=300,
                    help="wait this long for the bronze table to appear (latency runs)")
-    p.add_argument("--stop-file", help="processingTime runs stop once this file exists")
-    p.add_argument("--ready-file", help="written once the query has started")
-    p.add_argument("--report", default="-", help="JSON figures to this file ('-' = stdout)")
+    streaming_job.add_run_arguments(p)
     return p.parse_args(argv)
 
 
@@ -124,12 +118,8 @@ def wait_for_table(path, seconds):
 
 def main(argv):
     args = parse_args(argv)
-    spark, startup_s = spark_session.build_session(
-        "salesflow-bench-spark-silver",
-        extra_conf={"spark.sql.streaming.numRecentProgressUpdates": "10000"})
-    usage = spark_session.ProcessUsage(spark_session.jvm_pid(spark))
-    cpu_at_start = usage.cpu_seconds()
-    py_cpu_at_start = spark_session.python_cpu_seconds()
+    job = streaming_job.StreamingJob("silver")
+    spark = job.spark
     wait_for_table(args.bronze, args.wait_bronze_s)
 
     # Processing time starts here: creating the silver table is part of the job's work (as
@@ -153,40 +143,8 @@ def main(argv):
         .foreachBatch(merge_batch(spark, args))
         .queryName("silver")
     )
-    if args.trigger == "available-now":
-        writer = writer.trigger(availableNow=True)
-    else:
-        writer = writer.trigger(processingTime=spark_session.interval(args.trigger))
-    query = writer.start()
-    if args.ready_file:
-        with open(args.ready_file, "w") as f:
-            f.write("ready\n")
-    if args.trigger == "available-now":
-        query.awaitTermination()
-    else:
-        bronze_stream.run_until_stopped(query, args.stop_file)
-    run_s = time.monotonic() - t0
-    if query.exception() is not None:
-        raise SystemExit(f"silver query failed: {query.exception()}")
-
-    progress = query.recentProgress
-    rows = sum(p["numInputRows"] for p in progress)
-    report = {
-        "job": "spark-silver",
-        "trigger": args.trigger,
-        "max_files_per_trigger": args.max_files_per_trigger,
-        "jvm_startup_s": round(startup_s, 3),
-        "run_s": round(run_s, 3),
-        "rows": rows,
-        "batches": sum(1 for p in progress if p["numInputRows"] > 0),
-        "events_per_s": round(rows / run_s, 1) if run_s > 0 else None,
-        "jvm_cpu_startup_s": round(cpu_at_start, 2),
-        "jvm_cpu_run_s": round(usage.cpu_seconds() - cpu_at_start, 2),
-        "python_cpu_run_s": round(spark_session.python_cpu_seconds() - py_cpu_at_start, 2),
-        "jvm_peak_rss_bytes": usage.peak_rss_bytes(),
-    }
-    spark.stop()
-    spark_session.write_report(args.report, report)
+    query, run_s = job.run(writer, args, t0)
+    job.finish(query, run_s, args, max_files_per_trigger=args.max_files_per_trigger)
 
 
 if __name__ == "__main__":
