@@ -2,12 +2,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "delta/checkpoint_writer.h"
 
 namespace salesflow::pipeline {
 
-CheckpointWorker::CheckpointWorker(delta::Storage& storage)
-    : storage_(storage), thread_([this] { Loop(); }) {}
+CheckpointWorker::CheckpointWorker(delta::Storage& storage, CheckpointWorkerOptions options)
+    : storage_(storage), options_(std::move(options)), thread_([this] { Loop(); }) {}
 
 CheckpointWorker::~CheckpointWorker() {
   {
@@ -38,11 +40,12 @@ void CheckpointWorker::Loop() {
     if (!pending_) return;  // stopping with nothing left to do
     pending_ = false;
     lock.unlock();
-    Result<bool> wrote = delta::MaybeCheckpoint(storage_, reader_);
+    Result<bool> wrote = delta::MaybeCheckpoint(storage_, reader_, {.clock = options_.clock});
+    if (wrote.ok() && *wrote && options_.after_checkpoint) options_.after_checkpoint();
     lock.lock();
     if (!wrote.ok()) {
       // Readers only replay more JSON until the next checkpoint: a warning, not a failure.
-      spdlog::warn("bronze: checkpoint failed: {}", wrote.status().ToString());
+      spdlog::warn("{}: checkpoint failed: {}", options_.table_name, wrote.status().ToString());
     } else if (*wrote) {
       ++written_;
     }

@@ -43,11 +43,22 @@ SilverMetrics::SilverMetrics()
           MakeGauge(*registry_, "salesflow_silver_bronze_version", "last bronze version folded")),
       state_bytes(MakeGauge(*registry_, "salesflow_silver_state_bytes",
                             "estimated heap bytes of the aggregation state")),
-      commit_seconds(prometheus::BuildHistogram()
-                         .Name("salesflow_silver_commit_seconds")
-                         .Help("a commit round: data files and log")
-                         .Register(*registry_)
-                         .Add({}, prometheus::Histogram::BucketBoundaries{
-                                      0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10})) {}
+      commit_seconds(
+          prometheus::BuildHistogram()
+              .Name("salesflow_silver_commit_seconds")
+              .Help("a commit round: data files and log")
+              .Register(*registry_)
+              .Add({}, prometheus::Histogram::BucketBoundaries{0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
+                                                               0.5, 1, 2.5, 5, 10})),
+      maintenance_runs(MakeCounter(*registry_, "salesflow_silver_maintenance_runs_total",
+                                   "vacuum and log cleanup passes over silver's tables")),
+      maintenance_failures(MakeCounter(*registry_, "salesflow_silver_maintenance_failures_total",
+                                       "vacuum or log cleanup passes that failed")),
+      vacuumed_files(MakeCounter(*registry_, "salesflow_silver_vacuumed_files_total",
+                                 "removed data files vacuum deleted from silver's tables")),
+      vacuumed_bytes(MakeCounter(*registry_, "salesflow_silver_vacuumed_bytes_total",
+                                 "bytes of the data files vacuum deleted")),
+      log_files_deleted(MakeCounter(*registry_, "salesflow_silver_log_files_deleted_total",
+                                    "expired commit and checkpoint files deleted")) {}
 
 }  // namespace salesflow::pipeline

@@ -32,6 +32,11 @@ class SilverMetrics {
   prometheus::Gauge& bronze_version;             // last bronze version folded
   prometheus::Gauge& state_bytes;                // estimated heap bytes of the state
   prometheus::Histogram& commit_seconds;         // a commit round (files and log)
+  prometheus::Counter& maintenance_runs;         // vacuum + log cleanup passes that succeeded
+  prometheus::Counter& maintenance_failures;     // passes that failed (logged; retried later)
+  prometheus::Counter& vacuumed_files;           // removed data files deleted by vacuum
+  prometheus::Counter& vacuumed_bytes;           // their bytes
+  prometheus::Counter& log_files_deleted;        // expired commit and checkpoint files deleted
 };
 
 }  // namespace salesflow::pipeline
