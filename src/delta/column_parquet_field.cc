@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+#include <vector>
+
 namespace salesflow::delta {
 
 Result<parquet::Field> ParquetFieldFor(const StructField& column) {
@@ -30,6 +33,16 @@ Result<parquet::Field> ParquetFieldFor(const StructField& column) {
   if (t == "timestamp") return Field::TimestampMicros(n, /*utc=*/true, nullable);
   if (t == "timestamp_ntz") return Field::TimestampMicros(n, /*utc=*/false, nullable);
   return Unsupported(fmt::format("column '{}': type {} has no Parquet mapping", n, t));
+}
+
+Result<std::shared_ptr<const parquet::Schema>> ParquetSchemaFor(const StructType& schema) {
+  std::vector<parquet::Field> fields;
+  fields.reserve(schema.fields.size());
+  for (const StructField& column : schema.fields) {
+    SF_ASSIGN_OR_RETURN(parquet::Field field, ParquetFieldFor(column));
+    fields.push_back(std::move(field));
+  }
+  return parquet::Schema::Make(std::move(fields));
 }
 
 }  // namespace salesflow::delta

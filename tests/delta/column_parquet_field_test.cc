@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "delta/schema_json.h"
-#include "delta/table_schema.h"
 
 namespace salesflow::delta {
 namespace {
@@ -38,19 +37,21 @@ TEST(ColumnParquetFieldTest, PrimitiveTypesMapToTheirParquetFields) {
   EXPECT_NE(nested.status().message().find("'tags'"), std::string::npos);
 }
 
-// The transitional TableSchema (src/pipeline/bronze_schema) serialises through SchemaToJson.
-TEST(ColumnParquetFieldTest, TableSchemaForwardsToStructType) {
-  TableSchema legacy;
-  legacy.columns = {{"vente_id", "long", false, ""}, {"montant", "decimal(18,2)", true, ""}};
-  StructType expected{
+// A table's file schema: every column's field, in order; a column without a mapping fails.
+TEST(ColumnParquetFieldTest, SchemaHasEveryColumnInOrder) {
+  StructType table{
       {{"vente_id", DataType::Primitive("long"), false}, {"montant", DataType::Decimal(18, 2)}}};
-  EXPECT_EQ(SerializeTableSchema(legacy), SchemaToJson(expected));
-  EXPECT_EQ(ToStructType(legacy).value(), expected);
-  EXPECT_EQ(ParquetFieldFor(legacy.columns[1])->physical,
-            ParquetFieldFor(expected.fields[1])->physical);
-  TableSchema unknown;
-  unknown.columns = {{"v", "variant", true, ""}};
-  EXPECT_EQ(ToStructType(unknown).status().code(), StatusCode::kUnsupported);
+  Result<std::shared_ptr<const parquet::Schema>> schema = ParquetSchemaFor(table);
+  ASSERT_TRUE(schema.ok()) << schema.status().ToString();
+  ASSERT_EQ((*schema)->fields().size(), 2u);
+  EXPECT_EQ((*schema)->fields()[0].name, "vente_id");
+  EXPECT_EQ((*schema)->fields()[0].physical, parquet::Type::kInt64);
+  EXPECT_FALSE((*schema)->fields()[0].nullable);
+  EXPECT_EQ((*schema)->fields()[1].name, "montant");
+  EXPECT_EQ((*schema)->fields()[1].physical, ParquetFieldFor(table.fields[1])->physical);
+  EXPECT_TRUE((*schema)->fields()[1].nullable);
+  table.fields.push_back({"tags", DataType::Array(DataType::Primitive("string"), true)});
+  EXPECT_EQ(ParquetSchemaFor(table).status().code(), StatusCode::kUnsupported);
 }
 
 }  // namespace
