@@ -5,7 +5,7 @@
 
 #include "base/result.h"
 #include "delta/action.h"
-#include "delta/table_schema.h"
+#include "delta/schema.h"
 #include "parquet/schema.h"
 
 namespace salesflow::pipeline {
@@ -61,9 +61,9 @@ inline constexpr const char* kDefaultAppId = "salesflow-bronze";
 
 // The schemas bronze writes, built once.
 struct BronzeSchemas {
-  delta::TableSchema bronze_table;                         // schemaString of delta_ventes_table
+  delta::StructType bronze_table;                          // schemaString of delta_ventes_table
   std::shared_ptr<const parquet::Schema> bronze_file;      // its data files (no date_vente)
-  delta::TableSchema quarantine_table;                     // schemaString of delta_ventes_rejets
+  delta::StructType quarantine_table;                      // schemaString of delta_ventes_rejets
   std::shared_ptr<const parquet::Schema> quarantine_file;  // its data files
 };
 

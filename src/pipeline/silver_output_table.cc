@@ -9,15 +9,16 @@
 #include "delta/checkpoint_writer.h"
 #include "delta/data_file_writer.h"
 #include "delta/parquet_checkpoint_reader.h"
+#include "delta/schema_json.h"
 #include "delta/transaction.h"
 
 namespace salesflow::pipeline {
 namespace {
 
-delta::Protocol ProtocolFor(const delta::TableSchema& schema) {
-  for (const delta::TableColumn& c : schema.columns) {
+delta::Protocol ProtocolFor(const delta::StructType& schema) {
+  for (const delta::StructField& c : schema.fields) {
     // timestamp_ntz needs the table feature (reader 3 / writer 7), as Spark and delta-rs do.
-    if (c.type == "timestamp_ntz") {
+    if (c.type.primitive_name() == "timestamp_ntz") {
       return delta::Protocol{3, 7, std::vector<std::string>{"timestampNtz"},
                              std::vector<std::string>{"timestampNtz"}};
     }
@@ -64,7 +65,7 @@ Status SilverOutputTable::Load() {
 
 Status SilverOutputTable::Create() {
   delta::Metadata metadata = delta::NewTableMetadata(
-      delta::SerializeTableSchema(layout_.schema), layout_.partition_columns,
+      delta::SchemaToJson(layout_.schema), layout_.partition_columns,
       {{"delta.checkpointInterval", std::to_string(delta::kStreamingCheckpointInterval)}});
   delta::Transaction txn{delta::Snapshot()};
   txn.SetOperation("CREATE TABLE", {{"mode", "\"ErrorIfExists\""}});

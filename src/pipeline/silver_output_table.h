@@ -8,9 +8,9 @@
 
 #include "base/result.h"
 #include "delta/local_storage.h"
+#include "delta/schema.h"
 #include "delta/snapshot.h"
 #include "delta/table_scan.h"
-#include "delta/table_schema.h"
 #include "parquet/column_batch.h"
 #include "pipeline/checkpoint_worker.h"
 
@@ -24,7 +24,7 @@ inline constexpr const char* kBronzeTableIdProperty = "salesflow.silver.bronzeTa
 // How one output table is laid out.
 struct SilverTableLayout {
   std::string name;                            // for logs and metrics ("ventes_par_minute")
-  delta::TableSchema schema;                   // every column, partition column included
+  delta::StructType schema;                    // every column, partition column included
   std::vector<std::string> partition_columns;  // none or one
 };
 

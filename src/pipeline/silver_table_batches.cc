@@ -3,32 +3,19 @@
 #include <utility>
 
 #include "base/check.h"
+#include "delta/column_parquet_field.h"
 
 namespace salesflow::pipeline {
 namespace {
 
 using parquet::ColumnBatch;
-using parquet::Field;
 using parquet::Schema;
 
-constexpr const char* kMoney = "decimal(18,2)";
-
-// Every column is required: aggregates always have a value.
-delta::TableColumn Col(const std::string& name, const char* type) {
-  return delta::TableColumn{.name = name, .type = type, .nullable = false, .type_json = ""};
-}
-
-std::shared_ptr<const Schema> MakeSchema(const delta::TableSchema& table) {
-  std::vector<Field> fields;
-  for (const delta::TableColumn& c : table.columns) {
-    Result<Field> field = delta::ParquetFieldFor(c);
-    // The columns are fixed in this file; a failure is a programming error.
-    SF_CHECK(field.ok());
-    fields.push_back(std::move(field).value());
-  }
-  auto schema = Schema::Make(std::move(fields));
+std::shared_ptr<const Schema> MakeSchema(const delta::StructType& table) {
+  Result<std::shared_ptr<const Schema>> schema = delta::ParquetSchemaFor(table);
+  // The columns are fixed in silver_table_schemas.cc; a failure is a programming error.
   SF_CHECK(schema.ok());
-  return *schema;
+  return std::move(schema).value();
 }
 
 // The local day of a local wall-clock minute.
@@ -47,33 +34,6 @@ Result<ColumnBatch> Finish(ColumnBatch batch, int64_t rows) {
 }
 
 }  // namespace
-
-delta::TableSchema SilverAggregesTableSchema() {
-  return {{Col("client_id", "long"), Col("client_nom", "string"), Col("pays", "string"),
-           Col("segment", "string"), Col("total_depense", kMoney), Col("nb_achats", "long"),
-           Col("panier_moyen", kMoney), Col("quantite_totale", "long"),
-           Col("premier_achat", "timestamp"), Col("dernier_achat", "timestamp"),
-           Col("jours_depuis_dernier_achat", "long"), Col("fidelite", "string"),
-           Col("risque_churn", "boolean"), Col("maj_le", "timestamp"),
-           Col("source_kafka_partition", "integer"), Col("source_kafka_offset", "long"),
-           Col(kClientBucketColumn, "integer")}};
-}
-
-delta::TableSchema VentesParMinuteTableSchema() {
-  return {{Col("minute", "timestamp_ntz"), Col("produit", "string"), Col("categorie", "string"),
-           Col("pays", "string"), Col("segment", "string"), Col("nb_ventes", "long"),
-           Col("quantite", "long"), Col("chiffre_affaires", kMoney), Col(kDayColumn, "date")}};
-}
-
-delta::TableSchema VentesClientJourTableSchema() {
-  return {{Col("client_id", "long"), Col(kDayColumn, "date"), Col("nb_ventes", "long"),
-           Col("chiffre_affaires", kMoney)}};
-}
-
-delta::TableSchema DimensionTotalsTableSchema(const std::string& dimension) {
-  return {{Col(dimension, "string"), Col("nb_ventes", "long"), Col("quantite", "long"),
-           Col("chiffre_affaires", kMoney)}};
-}
 
 std::shared_ptr<const parquet::Schema> SilverAggregesSchema() {
   static const auto schema = MakeSchema(SilverAggregesTableSchema());

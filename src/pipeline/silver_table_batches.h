@@ -6,34 +6,21 @@
 #include <vector>
 
 #include "base/result.h"
-#include "delta/table_schema.h"
 #include "parquet/column_batch.h"
 #include "parquet/schema.h"
 #include "pipeline/churn_rule.h"
 #include "pipeline/loyalty_rule.h"
 #include "pipeline/silver_state.h"
+#include "pipeline/silver_table_schemas.h"
 
 namespace salesflow::pipeline {
 
-// Delta schemas of the silver and gold tables (docs/DESIGN.md "Silver and gold"); money is
-// decimal(18,2), timestamps are micros (UTC, except the gold minute: local wall clock). The
-// partition column, when there is one, is in the schema (last) and in the batches below.
-delta::TableSchema SilverAggregesTableSchema();
-delta::TableSchema VentesParMinuteTableSchema();
-delta::TableSchema VentesClientJourTableSchema();
-// A per-dimension totals table: `dimension` (produit, categorie, pays, segment), nb_ventes,
-// quantite, chiffre_affaires.
-delta::TableSchema DimensionTotalsTableSchema(const std::string& dimension);
-
-// The Parquet schemas of the batches below: every table column, partition column included.
+// The Parquet schemas of the batches below (silver_table_schemas.h): every table column,
+// partition column included.
 std::shared_ptr<const parquet::Schema> SilverAggregesSchema();
 std::shared_ptr<const parquet::Schema> VentesParMinuteSchema();
 std::shared_ptr<const parquet::Schema> VentesClientJourSchema();
 std::shared_ptr<const parquet::Schema> DimensionTotalsSchema(const std::string& dimension);
-
-// Partition columns: silver by client bucket, the minute and client-day tables by local day.
-inline constexpr const char* kClientBucketColumn = "client_bucket";
-inline constexpr const char* kDayColumn = "day";
 
 // What the rules need to finish a silver row.
 struct SilverRowContext {

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "delta/checkpoint_writer.h"
+#include "delta/column_parquet_field.h"
 #include "delta/data_file_writer.h"
 #include "delta/parquet_checkpoint_reader.h"
 #include "delta/transaction.h"
@@ -31,11 +32,7 @@ constexpr std::array<const char*, 5> kPays = {"France", "Belgique", "Suisse", "C
 constexpr std::array<const char*, 4> kCategories = {"Informatique", "Audio", "Maison", "Sport"};
 
 std::shared_ptr<const parquet::Schema> BatchSchema() {
-  std::vector<parquet::Field> fields;
-  for (const delta::TableColumn& c : pipeline::GetBronzeSchemas().bronze_table.columns) {
-    fields.push_back(delta::ParquetFieldFor(c).value());
-  }
-  return parquet::Schema::Make(std::move(fields)).value();
+  return delta::ParquetSchemaFor(pipeline::GetBronzeSchemas().bronze_table).value();
 }
 
 }  // namespace
