@@ -2,14 +2,20 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <memory>
+#include <string_view>
 #include <utility>
+#include <vector>
 
+#include "delta/column_parquet_field.h"
 #include "delta/data_file_writer.h"
 #include "delta/local_storage.h"
+#include "delta/schema_json.h"
 #include "delta/snapshot.h"
 #include "delta/transaction.h"
+#include "pipeline/silver_table_schemas.h"
 #include "server/dashboard_tables.h"
 
 namespace salesflow {
@@ -17,13 +23,32 @@ namespace {
 
 constexpr int64_t kMicrosPerMinute = 60'000'000;
 
-Result<std::shared_ptr<const parquet::Schema>> ParquetSchemaOf(const delta::TableSchema& table) {
-  std::vector<parquet::Field> fields;
-  for (const delta::TableColumn& column : table.columns) {
-    SF_ASSIGN_OR_RETURN(parquet::Field field, delta::ParquetFieldFor(column));
-    fields.push_back(std::move(field));
+// The columns a fixture table has: silver's schema of `table` without the columns the
+// dashboard does not read (partition and Kafka provenance columns), which fixtures leave out.
+delta::StructType FixtureSchema(DashboardTable table) {
+  delta::StructType schema;
+  std::vector<std::string_view> dropped;
+  switch (table) {
+    case DashboardTable::kVentesParMinute:
+      schema = pipeline::VentesParMinuteTableSchema();
+      dropped = {pipeline::kDayColumn};
+      break;
+    case DashboardTable::kVentesClientJour:
+      schema = pipeline::VentesClientJourTableSchema();
+      break;
+    case DashboardTable::kSilverAggreges:
+      schema = pipeline::SilverAggregesTableSchema();
+      dropped = {"source_kafka_partition", "source_kafka_offset", pipeline::kClientBucketColumn};
+      break;
   }
-  return parquet::Schema::Make(std::move(fields));
+  std::erase_if(schema.fields, [&dropped](const delta::StructField& field) {
+    return std::find(dropped.begin(), dropped.end(), field.name) != dropped.end();
+  });
+  return schema;
+}
+
+Result<std::shared_ptr<const parquet::Schema>> ParquetSchemaOf(DashboardTable table) {
+  return delta::ParquetSchemaFor(FixtureSchema(table));
 }
 
 Result<int64_t> NumericClientId(const std::string& id) {
@@ -36,7 +61,7 @@ Result<int64_t> NumericClientId(const std::string& id) {
 }
 
 Result<parquet::ColumnBatch> MinuteBatch(const DashboardData& data) {
-  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(VentesParMinuteTableSchema()));
+  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(DashboardTable::kVentesParMinute));
   parquet::ColumnBatch batch = parquet::ColumnBatch::Make(schema);
   auto& c = batch.columns;
   for (const MinuteBucket& b : data.minutes) {
@@ -54,7 +79,7 @@ Result<parquet::ColumnBatch> MinuteBatch(const DashboardData& data) {
 }
 
 Result<parquet::ColumnBatch> ClientDayBatch(const DashboardData& data) {
-  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(VentesClientJourTableSchema()));
+  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(DashboardTable::kVentesClientJour));
   parquet::ColumnBatch batch = parquet::ColumnBatch::Make(schema);
   auto& c = batch.columns;
   for (const ClientDay& r : data.client_days) {
@@ -69,7 +94,7 @@ Result<parquet::ColumnBatch> ClientDayBatch(const DashboardData& data) {
 }
 
 Result<parquet::ColumnBatch> SilverBatch(const DashboardData& data) {
-  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(SilverAggregesTableSchema()));
+  SF_ASSIGN_OR_RETURN(auto schema, ParquetSchemaOf(DashboardTable::kSilverAggreges));
   parquet::ColumnBatch batch = parquet::ColumnBatch::Make(schema);
   auto& c = batch.columns;
   int64_t rows = 0;
@@ -101,22 +126,18 @@ Result<parquet::ColumnBatch> SilverBatch(const DashboardData& data) {
 Status CommitFixtureTable(const FixtureTablesOptions& options, DashboardTable table,
                           const DashboardData& data, int64_t bronze_version, FixtureCommit mode) {
   std::filesystem::path dir;
-  delta::TableSchema schema;
   Result<parquet::ColumnBatch> batch = Status::Ok();
   switch (table) {
     case DashboardTable::kVentesParMinute:
       dir = options.gold_dir / kVentesParMinuteDir;
-      schema = VentesParMinuteTableSchema();
       batch = MinuteBatch(data);
       break;
     case DashboardTable::kVentesClientJour:
       dir = options.gold_dir / kVentesClientJourDir;
-      schema = VentesClientJourTableSchema();
       batch = ClientDayBatch(data);
       break;
     case DashboardTable::kSilverAggreges:
       dir = options.silver_table;
-      schema = SilverAggregesTableSchema();
       batch = SilverBatch(data);
       break;
   }
@@ -124,7 +145,8 @@ Status CommitFixtureTable(const FixtureTablesOptions& options, DashboardTable ta
   delta::LocalStorage storage(dir.string(), {.sync = options.sync});
   auto snapshot = delta::LoadSnapshot(storage);
   if (!snapshot.ok() && snapshot.status().code() == StatusCode::kNotFound) {
-    delta::Metadata metadata = delta::NewTableMetadata(delta::SerializeTableSchema(schema), {}, {});
+    delta::Metadata metadata =
+        delta::NewTableMetadata(delta::SchemaToJson(FixtureSchema(table)), {}, {});
     SF_RETURN_IF_ERROR(delta::CreateTable(storage, metadata).status().WithContext(dir.string()));
     snapshot = delta::LoadSnapshot(storage);
   }

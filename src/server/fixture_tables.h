@@ -7,7 +7,8 @@
 #include "server/dashboard_data.h"
 
 // Writes a DashboardData as the gold/silver Delta tables of the dashboard contract
-// (server/dashboard_tables.h), as silver would: tests of the loader, the load bench and demos
+// (pipeline/silver_table_schemas.h, less the partition and Kafka provenance columns the
+// dashboard does not read), as silver would: tests of the loader, the load bench and demos
 // without a silver stage. Client ids must be decimal numbers (silver's client_id is a long).
 
 namespace salesflow {
