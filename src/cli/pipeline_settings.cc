@@ -7,28 +7,7 @@
 namespace salesflow {
 namespace {
 
-// Declared by `salesflow silver` and `salesflow dashboard`.
-constexpr const char* kSilverKeys[] = {
-    "silver.gold_dir",
-    "silver.poll",
-    "silver.silver_interval",
-    "silver.gold_interval",
-    "silver.buckets",
-    "silver.until_caught_up",
-    "silver.rebuild",
-    "silver.metrics_port",
-    "silver.metrics_host",
-    "silver.sync",
-    "silver.fidelite.argent_cents",
-    "silver.fidelite.argent_achats",
-    "silver.fidelite.or_cents",
-    "silver.fidelite.or_achats",
-    "silver.fidelite.platine_cents",
-    "silver.fidelite.platine_achats",
-    "silver.churn.multiplier",
-    "silver.churn.min_silence_days",
-    "silver.churn.default_interval_days",
-};
+// Declared by `salesflow dashboard`.
 constexpr const char* kDashboardBind = "dashboard.bind";
 constexpr const char* kDashboardPort = "dashboard.port";
 constexpr const char* kDashboardInsecure = "dashboard.insecure";
@@ -43,7 +22,7 @@ void AddPipelineSettings(Command& cmd) {
                           settings::kBronzeRejectsTable, settings::kSilverTable}) {
     cmd.Use(key);
   }
-  for (const char* key : kSilverKeys) cmd.Use(key);
+  UseSilverSettings(cmd);
   cmd.Flag("--port", kDashboardPort);
   cmd.Flag("--bind", kDashboardBind);
   for (const char* key : {kDashboardInsecure, kDashboardUsers, kDashboardTokens}) cmd.Use(key);

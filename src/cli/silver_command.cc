@@ -28,6 +28,13 @@ constexpr const char* kChurnMultiplier = "silver.churn.multiplier";
 constexpr const char* kChurnMinDays = "silver.churn.min_silence_days";
 constexpr const char* kChurnDefaultDays = "silver.churn.default_interval_days";
 
+// Every silver.* key but the stage service ones (stage_service_settings.h).
+constexpr const char* kSilverKeys[] = {
+    kGoldDir,         kPoll,         kSilverInterval, kGoldInterval,    kBuckets,
+    kUntilCaughtUp,   kRebuild,      kArgentCents,    kArgentAchats,    kOrCents,
+    kOrAchats,        kPlatineCents, kPlatineAchats,  kChurnMultiplier, kChurnMinDays,
+    kChurnDefaultDays};
+
 void DeclareInt(Command& cmd, const char* key, int64_t value, const char* help) {
   cmd.Declare({.key = key,
                .kind = SettingKind::kInt,
@@ -93,6 +100,11 @@ void AddSilverSettings(Command& cmd, bool declare) {
   }
   cmd.Use(settings::kTimeZone);
   cmd.Use(settings::kDataDir);
+}
+
+void UseSilverSettings(Command& cmd) {
+  for (const char* key : kSilverKeys) cmd.Use(key);
+  UseStageServiceSettings(cmd, "silver");
 }
 
 Result<pipeline::SilverJobOptions> SilverJobOptionsFromConfig(const Config& config) {

@@ -17,6 +17,10 @@ void RegisterSilverCommand(CLI::App& app, CommandContext& ctx);
 // demo can run silver with the same settings.
 void AddSilverSettings(Command& cmd, bool declare);
 
+// Marks every silver.* setting used on `cmd` without binding silver's flags (the demo and
+// `salesflow run` own theirs); `salesflow silver` must be registered first (it declares them).
+void UseSilverSettings(Command& cmd);
+
 // The job options from the resolved settings (silver.*, bronze.table, data_dir, timezone).
 Result<pipeline::SilverJobOptions> SilverJobOptionsFromConfig(const Config& config);
 

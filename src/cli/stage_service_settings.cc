@@ -30,6 +30,10 @@ void AddStageServiceSettings(Command& cmd, std::string_view section, bool declar
   cmd.Use(Key(section, "sync"));
 }
 
+void UseStageServiceSettings(Command& cmd, std::string_view section) {
+  for (const char* name : {"metrics_port", "metrics_host", "sync"}) cmd.Use(Key(section, name));
+}
+
 Result<StageServiceOptions> StageServiceOptionsFromConfig(const Config& config,
                                                           std::string_view section) {
   StageServiceOptions o;

@@ -23,6 +23,10 @@ struct StageServiceOptions {
 // binds --metrics-port and --metrics-host to them and marks all three used.
 void AddStageServiceSettings(Command& cmd, std::string_view section, bool declare);
 
+// Marks the three settings of `section` used on `cmd` without binding flags (for a command
+// that runs the stage beside others, e.g. salesflow demo).
+void UseStageServiceSettings(Command& cmd, std::string_view section);
+
 // The three settings of `section`; InvalidArgument for a port outside -1..65535.
 Result<StageServiceOptions> StageServiceOptionsFromConfig(const Config& config,
                                                           std::string_view section);
