@@ -27,13 +27,17 @@ constexpr const char* kPlatineAchats = "silver.fidelite.platine_achats";
 constexpr const char* kChurnMultiplier = "silver.churn.multiplier";
 constexpr const char* kChurnMinDays = "silver.churn.min_silence_days";
 constexpr const char* kChurnDefaultDays = "silver.churn.default_interval_days";
+// Vacuum and log cleanup of silver's own tables (docs/DESIGN.md "Silver and gold": retention).
+constexpr const char* kMaintenance = "silver.maintenance";
+constexpr const char* kDeletedFileRetention = "silver.deleted_file_retention";
+constexpr const char* kLogRetention = "silver.log_retention";
 
 // Every silver.* key but the stage service ones (stage_service_settings.h).
 constexpr const char* kSilverKeys[] = {
-    kGoldDir,         kPoll,         kSilverInterval, kGoldInterval,    kBuckets,
-    kUntilCaughtUp,   kRebuild,      kArgentCents,    kArgentAchats,    kOrCents,
-    kOrAchats,        kPlatineCents, kPlatineAchats,  kChurnMultiplier, kChurnMinDays,
-    kChurnDefaultDays};
+    kGoldDir,          kPoll,         kSilverInterval,       kGoldInterval,    kBuckets,
+    kUntilCaughtUp,    kRebuild,      kArgentCents,          kArgentAchats,    kOrCents,
+    kOrAchats,         kPlatineCents, kPlatineAchats,        kChurnMultiplier, kChurnMinDays,
+    kChurnDefaultDays, kMaintenance,  kDeletedFileRetention, kLogRetention};
 
 void DeclareInt(Command& cmd, const char* key, int64_t value, const char* help) {
   cmd.Declare({.key = key,
@@ -85,6 +89,21 @@ void AddSilverSettings(Command& cmd, bool declare) {
                "risque_churn: never with a shorter silence (days)");
     DeclareInt(cmd, kChurnDefaultDays, churn.default_interval_days,
                "risque_churn: interval of a one-purchase client (days)");
+    cmd.Declare({.key = kMaintenance,
+                 .kind = SettingKind::kBool,
+                 .default_value = "true",
+                 .help = "vacuum and clean the log of silver's tables after each checkpoint"});
+    cmd.Declare(
+        {.key = kDeletedFileRetention,
+         .kind = SettingKind::kDuration,
+         .default_value = "1h",
+         .help =
+             "vacuum files removed longer ago (delta.deletedFileRetentionDuration of new tables)"});
+    cmd.Declare({.key = kLogRetention,
+                 .kind = SettingKind::kDuration,
+                 .default_value = "1d",
+                 .help = "delete older commits behind a checkpoint (delta.logRetentionDuration of "
+                         "new tables)"});
   }
   AddStageServiceSettings(cmd, "silver", declare);
   cmd.Flag("--gold", kGoldDir);
@@ -94,6 +113,9 @@ void AddSilverSettings(Command& cmd, bool declare) {
   cmd.Flag("--buckets", kBuckets);
   cmd.Flag("--until-caught-up", kUntilCaughtUp);
   cmd.Flag("--rebuild", kRebuild);
+  cmd.Flag("--maintenance,!--no-maintenance", kMaintenance);
+  cmd.Flag("--deleted-file-retention", kDeletedFileRetention);
+  cmd.Flag("--log-retention", kLogRetention);
   for (const char* key : {kArgentCents, kArgentAchats, kOrCents, kOrAchats, kPlatineCents,
                           kPlatineAchats, kChurnMultiplier, kChurnMinDays, kChurnDefaultDays}) {
     cmd.Use(key);
@@ -133,6 +155,14 @@ Result<pipeline::SilverJobOptions> SilverJobOptionsFromConfig(const Config& conf
   SF_ASSIGN_OR_RETURN(o.time_zone, config.GetTimeZone(settings::kTimeZone));
   SF_ASSIGN_OR_RETURN(o.until_caught_up, config.GetBool(kUntilCaughtUp));
   SF_ASSIGN_OR_RETURN(o.rebuild, config.GetBool(kRebuild));
+  SF_ASSIGN_OR_RETURN(o.retention.enabled, config.GetBool(kMaintenance));
+  SF_ASSIGN_OR_RETURN(auto deleted_retention, config.GetDuration(kDeletedFileRetention));
+  SF_ASSIGN_OR_RETURN(auto log_retention, config.GetDuration(kLogRetention));
+  o.retention.deleted_file_retention_ms = deleted_retention.count() / 1000;
+  o.retention.log_retention_ms = log_retention.count() / 1000;
+  SF_RETURN_IF_ERROR(
+      pipeline::ValidateRetention(o.retention)
+          .WithContext(fmt::format("{} / {}", kDeletedFileRetention, kLogRetention)));
   SF_ASSIGN_OR_RETURN(StageServiceOptions service, StageServiceOptionsFromConfig(config, "silver"));
   o.metrics_port = service.metrics_port;
   o.metrics_host = service.metrics_host;

@@ -7,6 +7,7 @@
 #include <array>
 #include <chrono>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <utility>
 
@@ -73,11 +74,16 @@ class SilverJob {
   Status CommitTable(int index);
   Status CommitRound(bool with_silver);
   bool HasPending(int index) const;
+  // A table's maintenance pass ended (on its checkpoint thread).
+  void OnMaintenance(const Result<MaintenanceReport>& report);
 
   const SilverJobOptions& options_;
   SilverJobSummary* summary_;
   SilverMetrics& metrics_;
   BronzeTail tail_;
+  // Guards the summary's maintenance counts, written by the tables' checkpoint threads; declared
+  // before tables_ so it outlives their threads.
+  std::mutex maintenance_mutex_;
   std::array<std::unique_ptr<SilverOutputTable>, kPartCount> tables_;
   std::unique_ptr<SilverState> state_;
   std::array<int64_t, kPartCount> folded_{};    // bronze version folded into each part
@@ -97,10 +103,35 @@ Status SilverJob::OpenTables() {
   for (int i = 0; i < kPartCount; ++i) {
     SilverTableLayout layout = LayoutOf(i);
     const std::string dir = i == 0 ? options_.silver_dir : options_.gold_dir + "/" + layout.name;
+    SilverTableOptions table_options{
+        .sync = options_.sync,
+        .clock = options_.clock,
+        .retention = options_.retention,
+        .checkpoint_interval = options_.checkpoint_interval,
+        .on_maintenance = [this](const std::string& /*table*/,
+                                 const Result<MaintenanceReport>& report) {
+          OnMaintenance(report);
+        }};
     SF_ASSIGN_OR_RETURN(tables_[static_cast<size_t>(i)],
-                        SilverOutputTable::Open(dir, std::move(layout), options_.sync));
+                        SilverOutputTable::Open(dir, std::move(layout), std::move(table_options)));
   }
   return Status::Ok();
+}
+
+void SilverJob::OnMaintenance(const Result<MaintenanceReport>& report) {
+  std::lock_guard<std::mutex> lock(maintenance_mutex_);
+  if (!report.ok()) {
+    metrics_.maintenance_failures.Increment();
+    summary_->maintenance_failures += 1;
+    return;
+  }
+  metrics_.maintenance_runs.Increment();
+  metrics_.vacuumed_files.Increment(static_cast<double>(report->files_deleted));
+  metrics_.vacuumed_bytes.Increment(static_cast<double>(report->bytes_deleted));
+  metrics_.log_files_deleted.Increment(static_cast<double>(report->log_files_deleted));
+  summary_->maintenance_runs += 1;
+  summary_->files_vacuumed += report->files_deleted;
+  summary_->log_files_deleted += report->log_files_deleted;
 }
 
 Status SilverJob::Rebuild(const std::string& why, bool first_run) {

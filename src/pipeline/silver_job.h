@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "base/status.h"
 #include "base/time_zone.h"
+#include "delta/checkpoint_writer.h"
 #include "pipeline/churn_rule.h"
 #include "pipeline/loyalty_rule.h"
+#include "pipeline/table_maintenance.h"
 
 namespace salesflow::pipeline {
 
@@ -31,6 +34,10 @@ struct SilverJobOptions {
   int metrics_port = -1;                                 // -1 = no endpoint, 0 = any free port
   std::string metrics_host = "127.0.0.1";                // where the metrics endpoint listens
   bool sync = true;                                      // fsync files (off only for benchmarks)
+  TableRetention retention;      // retention properties, vacuum and log cleanup of the outputs
+  const Clock* clock = nullptr;  // commit timestamps and maintenance "now" (nullptr = system)
+  // delta.checkpointInterval of the tables silver creates (tests use fewer commits).
+  int64_t checkpoint_interval = delta::kStreamingCheckpointInterval;
 };
 
 // One gold commit round, as the bytes-read metric saw it.
@@ -50,6 +57,10 @@ struct SilverJobSummary {
   int64_t rebuilds = 0;                     // full recomputations
   std::vector<SilverCommitRecord> commits;  // every gold round, in order
   int metrics_port = -1;                    // the bound metrics port, -1 when none
+  int64_t maintenance_runs = 0;             // vacuum + log cleanup passes that succeeded
+  int64_t maintenance_failures = 0;         // passes that failed (logged, never fatal)
+  int64_t files_vacuumed = 0;               // removed data files deleted
+  int64_t log_files_deleted = 0;            // expired commit and checkpoint files deleted
 };
 
 // Runs silver: waits for the bronze table, restores the state from the output tables (or

@@ -11,6 +11,7 @@
 #include "delta/parquet_checkpoint_reader.h"
 #include "delta/schema_json.h"
 #include "delta/transaction.h"
+#include "delta/vacuum.h"
 
 namespace salesflow::pipeline {
 namespace {
@@ -36,24 +37,56 @@ std::string PartitionKey(const delta::NullableStringMap& values) {
 
 }  // namespace
 
-SilverOutputTable::SilverOutputTable(const std::string& dir, SilverTableLayout layout, bool sync)
+SilverOutputTable::SilverOutputTable(const std::string& dir, SilverTableLayout layout,
+                                     SilverTableOptions options)
     : layout_(std::move(layout)),
-      storage_(dir, {.sync = sync}),
-      checkpoint_storage_(dir, {.sync = sync}) {}
+      options_(std::move(options)),
+      storage_(dir, {.sync = options_.sync}),
+      checkpoint_storage_(dir, {.sync = options_.sync}),
+      maintenance_storage_(dir, {.sync = options_.sync}) {
+  if (options_.retention.wrap_storage) {
+    maintenance_wrapper_ = options_.retention.wrap_storage(maintenance_storage_);
+  }
+}
 
 SilverOutputTable::~SilverOutputTable() = default;
 
 Result<std::unique_ptr<SilverOutputTable>> SilverOutputTable::Open(const std::string& dir,
                                                                    SilverTableLayout layout,
-                                                                   bool sync) {
-  std::unique_ptr<SilverOutputTable> table(new SilverOutputTable(dir, std::move(layout), sync));
+                                                                   SilverTableOptions options) {
+  SF_RETURN_IF_ERROR(ValidateRetention(options.retention));
+  std::unique_ptr<SilverOutputTable> table(
+      new SilverOutputTable(dir, std::move(layout), std::move(options)));
   Status loaded = table->Load();
   if (loaded.code() == StatusCode::kNotFound) {
     SF_RETURN_IF_ERROR(table->Create());
     loaded = table->Load();
   }
   SF_RETURN_IF_ERROR(loaded.WithContext(fmt::format("opening {} ({})", table->name(), dir)));
-  table->checkpoints_ = std::make_unique<CheckpointWorker>(table->checkpoint_storage_);
+  const TableRetention& retention = table->options_.retention;
+  for (const auto& [key, setting_ms] :
+       {std::pair{"delta.deletedFileRetentionDuration", retention.deleted_file_retention_ms},
+        std::pair{"delta.logRetentionDuration", retention.log_retention_ms}}) {
+    std::optional<int64_t> own = delta::RetentionPropertyMs(table->snapshot_, key);
+    if (own && *own != setting_ms) {
+      spdlog::info("silver: {} keeps its own {} ({}); the setting ({}) is for tables without it",
+                   table->name(), key, *table->snapshot_.Property(key),
+                   DeltaIntervalText(setting_ms));
+    }
+  }
+  // Maintenance runs on the checkpoint thread right after each checkpoint it writes (every
+  // delta.checkpointInterval = 100 commits: ~100 s for a gold table at 1 s, ~8 min for
+  // delta_silver_aggreges at 5 s). That keeps it off the commit path (a slow vacuum or a
+  // failing disk never delays or fails a commit), scales its cadence with the table's growth,
+  // and gives log cleanup the fresh checkpoint it needs for the log to start at.
+  CheckpointWorkerOptions worker{.table_name = "silver: " + table->name(),
+                                 .clock = table->options_.clock};
+  if (retention.enabled) {
+    SilverOutputTable* self = table.get();
+    worker.after_checkpoint = [self] { self->Maintain(); };
+  }
+  table->checkpoints_ =
+      std::make_unique<CheckpointWorker>(table->checkpoint_storage_, std::move(worker));
   return table;
 }
 
@@ -64,14 +97,19 @@ Status SilverOutputTable::Load() {
 }
 
 Status SilverOutputTable::Create() {
-  delta::Metadata metadata = delta::NewTableMetadata(
-      delta::SchemaToJson(layout_.schema), layout_.partition_columns,
-      {{"delta.checkpointInterval", std::to_string(delta::kStreamingCheckpointInterval)}});
+  delta::StringMap properties = {
+      {"delta.checkpointInterval", std::to_string(options_.checkpoint_interval)}};
+  for (auto& property : RetentionProperties(options_.retention)) {
+    properties.push_back(std::move(property));
+  }
+  delta::Metadata metadata =
+      delta::NewTableMetadata(delta::SchemaToJson(layout_.schema), layout_.partition_columns,
+                              std::move(properties), options_.clock);
   delta::Transaction txn{delta::Snapshot()};
   txn.SetOperation("CREATE TABLE", {{"mode", "\"ErrorIfExists\""}});
   txn.SetProtocol(ProtocolFor(layout_.schema));
   txn.SetMetadata(std::move(metadata));
-  Result<delta::CommitResult> created = txn.Commit(storage_);
+  Result<delta::CommitResult> created = txn.Commit(storage_, {.clock = options_.clock});
   // Another process created it first: use theirs.
   if (!created.ok() && created.status().code() != StatusCode::kAlreadyExists &&
       created.status().code() != StatusCode::kConflict) {
@@ -134,7 +172,7 @@ Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, boo
                            {"numRemovedFiles", std::to_string(removed)},
                            {"numOutputRows", std::to_string(batch.num_rows)},
                            {"numOutputBytes", std::to_string(bytes)}});
-  Result<delta::CommitResult> committed = txn.Commit(storage_);
+  Result<delta::CommitResult> committed = txn.Commit(storage_, {.clock = options_.clock});
   if (!committed.ok()) {
     return committed.status().WithContext(
         fmt::format("committing {} at bronze version {}", layout_.name, version));
@@ -143,6 +181,24 @@ Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, boo
   (void)applied;
   checkpoints_->Notify();
   return bytes;
+}
+
+void SilverOutputTable::Maintain() {
+  const Clock& clock = options_.clock != nullptr ? *options_.clock : SystemClock::Instance();
+  delta::Storage& storage = maintenance_wrapper_
+                                ? *maintenance_wrapper_
+                                : static_cast<delta::Storage&>(maintenance_storage_);
+  Result<MaintenanceReport> report =
+      MaintainTable(storage, maintenance_storage_.root(), options_.retention, clock);
+  if (!report.ok()) {
+    // Never fatal: the files stay until the pass after the next checkpoint deletes them.
+    spdlog::warn("silver: maintenance of {} failed (retried after its next checkpoint): {}",
+                 layout_.name, report.status().ToString());
+  } else {
+    spdlog::debug("silver: {}: vacuumed {} files ({} bytes), deleted {} log files", layout_.name,
+                  report->files_deleted, report->bytes_deleted, report->log_files_deleted);
+  }
+  if (options_.on_maintenance) options_.on_maintenance(layout_.name, report);
 }
 
 }  // namespace salesflow::pipeline

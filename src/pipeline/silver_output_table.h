@@ -1,18 +1,22 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "base/clock.h"
 #include "base/result.h"
+#include "delta/checkpoint_writer.h"
 #include "delta/local_storage.h"
 #include "delta/schema.h"
 #include "delta/snapshot.h"
 #include "delta/table_scan.h"
 #include "parquet/column_batch.h"
 #include "pipeline/checkpoint_worker.h"
+#include "pipeline/table_maintenance.h"
 
 namespace salesflow::pipeline {
 
@@ -28,14 +32,28 @@ struct SilverTableLayout {
   std::vector<std::string> partition_columns;  // none or one
 };
 
+// How an output table is written and kept small.
+struct SilverTableOptions {
+  bool sync = true;              // fsync data and log files
+  const Clock* clock = nullptr;  // commit timestamps and maintenance "now" (nullptr = system)
+  TableRetention retention;      // properties of a new table; vacuum and log cleanup
+  // delta.checkpointInterval of a new table (maintenance follows each checkpoint).
+  int64_t checkpoint_interval = delta::kStreamingCheckpointInterval;
+  // Told the outcome of each maintenance pass, on the checkpoint thread; may be empty.
+  std::function<void(const std::string& table, const Result<MaintenanceReport>& report)>
+      on_maintenance;
+};
+
 // One table silver writes (the silver table or a gold table): where it stands (bronze version
 // and bronze table id of its last commit) and its commits, which replace whole partitions and
 // are fenced on the txn version this process last saw, so a second writer fails with Conflict.
 class SilverOutputTable {
  public:
-  // Opens the table at `dir`, creating it (layout, checkpoint interval 100) when missing.
+  // Opens the table at `dir`, creating it (layout, checkpoint interval, retention properties)
+  // when missing.
   static Result<std::unique_ptr<SilverOutputTable>> Open(const std::string& dir,
-                                                         SilverTableLayout layout, bool sync);
+                                                         SilverTableLayout layout,
+                                                         SilverTableOptions options);
   ~SilverOutputTable();
   SilverOutputTable(const SilverOutputTable&) = delete;
   SilverOutputTable& operator=(const SilverOutputTable&) = delete;
@@ -59,13 +77,18 @@ class SilverOutputTable {
                          const std::string& bronze_id);
 
  private:
-  SilverOutputTable(const std::string& dir, SilverTableLayout layout, bool sync);
+  SilverOutputTable(const std::string& dir, SilverTableLayout layout, SilverTableOptions options);
   Status Load();
   Status Create();
+  // One vacuum + log cleanup pass, on the checkpoint thread right after a checkpoint.
+  void Maintain();
 
   SilverTableLayout layout_;
+  SilverTableOptions options_;
   delta::LocalStorage storage_;
-  delta::LocalStorage checkpoint_storage_;  // the checkpoint thread's own
+  delta::LocalStorage checkpoint_storage_;   // the checkpoint thread's own
+  delta::LocalStorage maintenance_storage_;  // used on the checkpoint thread by Maintain
+  std::unique_ptr<delta::Storage> maintenance_wrapper_;  // retention.wrap_storage's, if any
   delta::Snapshot snapshot_;
   std::unique_ptr<CheckpointWorker> checkpoints_;
 };

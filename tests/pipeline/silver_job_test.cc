@@ -19,6 +19,7 @@
 #include "pipeline/silver_restore.h"
 #include "pipeline/silver_state.h"
 #include "silver_feed.h"
+#include "silver_outputs.h"
 
 namespace salesflow::pipeline {
 namespace {
@@ -27,62 +28,17 @@ using testing::BronzeFeeder;
 using testing::TempDir;
 
 delta::Snapshot Load(const std::string& dir) {
-  delta::LocalStorage storage(dir);
-  delta::ParquetCheckpointReader reader;
-  auto snapshot = delta::LoadSnapshot(storage, {.checkpoint_reader = &reader});
-  EXPECT_TRUE(snapshot.ok()) << dir << ": " << snapshot.status().ToString();
-  return snapshot.ok() ? *snapshot : delta::Snapshot();
+  return testing::LoadLatestSnapshot(dir);
 }
 
-// The state the tables of one output set hold, read back as a restart would.
-struct Outputs {
-  std::vector<ClientRow> clients;
-  std::vector<MinuteRow> minutes;
-  std::vector<ClientDayRow> client_days;
-  std::vector<DimensionRow> produits, categories, pays, segments;
-  std::vector<int64_t> versions;  // txn of each table
-};
+using Outputs = testing::SilverOutputs;
 
 Outputs ReadOutputs(const std::string& silver, const std::string& gold) {
-  SilverState state;
-  Outputs out;
-  const std::pair<SilverPart, std::string> tables[] = {
-      {kPartClients, silver},
-      {kPartMinutes, gold + "/ventes_par_minute"},
-      {kPartClientDays, gold + "/ventes_client_jour"},
-      {kPartProduit, gold + "/ventes_par_produit"},
-      {kPartCategorie, gold + "/ventes_par_categorie"},
-      {kPartPays, gold + "/ventes_par_pays"},
-      {kPartSegment, gold + "/ventes_par_segment"}};
-  for (const auto& [part, dir] : tables) {
-    delta::Snapshot snapshot = Load(dir);
-    out.versions.push_back(snapshot.TxnVersion(kSilverAppId).value_or(-1));
-    delta::LocalStorage storage(dir);
-    auto scan = delta::TableScan::Open(storage, snapshot);
-    EXPECT_TRUE(scan.ok()) << scan.status().ToString();
-    if (!scan.ok()) continue;
-    Status restored = RestoreSilverPart(part, **scan, &state);
-    EXPECT_TRUE(restored.ok()) << restored.ToString();
-  }
-  out.clients = state.ClientRows();
-  out.minutes = state.MinuteRows();
-  out.client_days = state.ClientDayRows();
-  out.produits = state.ProduitRows();
-  out.categories = state.CategorieRows();
-  out.pays = state.PaysRows();
-  out.segments = state.SegmentRows();
-  return out;
+  return testing::ReadSilverOutputs(silver, gold);
 }
 
 void ExpectSame(const Outputs& a, const Outputs& b) {
-  EXPECT_EQ(a.clients, b.clients);
-  EXPECT_EQ(a.minutes, b.minutes);
-  EXPECT_EQ(a.client_days, b.client_days);
-  EXPECT_EQ(a.produits, b.produits);
-  EXPECT_EQ(a.categories, b.categories);
-  EXPECT_EQ(a.pays, b.pays);
-  EXPECT_EQ(a.segments, b.segments);
-  EXPECT_EQ(a.versions, b.versions);
+  testing::ExpectSameOutputs(a, b);
 }
 
 class SilverJobTest : public ::testing::Test {
