@@ -63,9 +63,13 @@ Result<std::vector<TableFile>> ListLocalTableFiles(const std::string& table_root
     if (!it->is_regular_file(ec)) continue;
     if ((name.starts_with(".") || name.starts_with("_")) && !IsStagingFile(name)) continue;
     struct TableFile f;
-    f.path = fs::relative(it->path(), table_root, ec).generic_string();
+    // Lexical: fs::relative stats the file, and a writer's staging file may vanish meanwhile
+    // (it gave "", i.e. the table root, to delete).
+    f.path = it->path().lexically_relative(table_root).generic_string();
     f.size = static_cast<int64_t>(it->file_size(ec));
+    if (ec) continue;  // gone since listed: nothing to vacuum
     auto mtime = it->last_write_time(ec);
+    if (ec) continue;  // gone: its time would read as the epoch's minimum, i.e. expired
     f.modification_time_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                                  std::chrono::file_clock::to_sys(mtime).time_since_epoch())
                                  .count();
