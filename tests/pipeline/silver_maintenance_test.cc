@@ -12,11 +12,15 @@
 #include <optional>
 #include <set>
 
+#include "base/clock.h"
+#include "delta/checkpoint_writer.h"
 #include "delta/fault_injecting_storage.h"
 #include "delta/local_storage.h"
 #include "delta/log_files.h"
+#include "delta/optimize.h"
 #include "pipeline/silver_job.h"
 #include "pipeline/silver_output_table.h"
+#include "pipeline/table_maintenance.h"
 #include "silver_maintenance_scenario.h"
 #include "silver_outputs.h"
 
@@ -55,6 +59,40 @@ TEST_F(SilverMaintenanceTest, NewTablesGetTheConfiguredRetentionProperties) {
     EXPECT_EQ(snapshot.Property("delta.logRetentionDuration"), "interval 3 days");
     EXPECT_EQ(snapshot.Property("delta.checkpointInterval"), "10");
   }
+}
+
+TEST_F(SilverMaintenanceTest, ATableWithoutThePropertiesGetsTheConfiguredRetention) {
+  // The bronze table has neither property: Delta's defaults would keep 7 days of removed files
+  // and 30 days of log.
+  scenario_.Feed(6);
+  const std::string dir = scenario_.options().bronze_dir;
+  delta::LocalStorage storage(dir);
+  delta::Snapshot before = testing::LoadLatestSnapshot(dir);
+  ASSERT_FALSE(before.Property("delta.deletedFileRetentionDuration").has_value());
+  ASSERT_FALSE(before.Property("delta.logRetentionDuration").has_value());
+  auto optimized = delta::Optimize(storage, before);  // removes the small files, now
+  ASSERT_TRUE(optimized.ok()) << optimized.status().ToString();
+  ASSERT_GT(optimized->files_removed, 0);
+  delta::Snapshot compacted = testing::LoadLatestSnapshot(dir);
+  ASSERT_TRUE(delta::WriteCheckpoint(storage, compacted).ok());
+
+  TableRetention retention;  // 1 hour of removed files
+  retention.log_retention_ms = kHourMs;
+  ManualClock later((SystemClock::Instance().NowMillis() + 2 * kHourMs) * 1000);
+  auto report = MaintainTable(storage, dir, retention, later);
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  const std::set<std::string> removed = DataFilePaths(compacted, /*tombstones=*/true);
+  EXPECT_EQ(report->files_deleted, static_cast<int64_t>(removed.size()));
+  for (const std::string& path : removed) EXPECT_FALSE(fs::exists(dir + "/" + path)) << path;
+  for (const std::string& path : DataFilePaths(compacted, /*tombstones=*/false)) {
+    EXPECT_TRUE(fs::exists(dir + "/" + path)) << path;
+  }
+  EXPECT_EQ(report->log_start, compacted.version());
+  EXPECT_EQ(report->log_files_deleted, compacted.version().value());  // commits 0..v-1
+  delta::Snapshot after = testing::LoadLatestSnapshot(dir);
+  EXPECT_EQ(after.version(), compacted.version());
+  EXPECT_EQ(DataFilePaths(after, /*tombstones=*/false),
+            DataFilePaths(compacted, /*tombstones=*/false));
 }
 
 TEST_F(SilverMaintenanceTest, VacuumsExpiredRemovedFilesAndCleansTheLogBeforeTheCheckpoint) {
