@@ -191,6 +191,14 @@ Status SilverJob::Start() {
                                  *table->bronze_version(), target_version_));
     }
   }
+  for (const auto& table : tables_) {
+    // Written by an older silver (e.g. ventes_par_minute before montant_max): its rows cannot
+    // be restored nor extended, so every table is recomputed and this one takes the new schema.
+    const std::string mismatch = table->SchemaMismatch();
+    if (any && !mismatch.empty()) {
+      return Rebuild(fmt::format("{} has an older schema: {}", table->name(), mismatch));
+    }
+  }
   if (!any) {
     return Rebuild("first run: no silver or gold table has a bronze version yet",
                    /*first_run=*/true);

@@ -126,12 +126,32 @@ std::string SilverOutputTable::bronze_table_id() const {
   return snapshot_.Property(kBronzeTableIdProperty).value_or("");
 }
 
+std::string SilverOutputTable::SchemaMismatch() const {
+  Result<delta::StructType> schema = delta::ParseSchemaJson(snapshot_.metadata().schema_string);
+  if (!schema.ok()) return "its schemaString does not parse: " + schema.status().ToString();
+  if (*schema == layout_.schema) return "";
+  std::vector<std::string> missing;
+  for (const delta::StructField& field : layout_.schema.fields) {
+    bool found = false;
+    for (const delta::StructField& have : schema->fields) found |= have == field;
+    if (!found) missing.push_back(field.name);
+  }
+  if (missing.empty()) return "its columns differ from the expected schema";
+  return fmt::format("it lacks column(s) {} of the expected schema", fmt::join(missing, ", "));
+}
+
 Result<std::unique_ptr<delta::TableScan>> SilverOutputTable::ScanAll() {
   return delta::TableScan::Open(storage_, snapshot_);
 }
 
 Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, bool replace_all,
                                           int64_t version, const std::string& bronze_id) {
+  const std::string schema_mismatch = SchemaMismatch();
+  if (!schema_mismatch.empty() && !replace_all && !snapshot_.active_files().empty()) {
+    // Rows of two schemas in one table: the caller must rebuild (replace_all) instead.
+    return Internal(
+        fmt::format("{}: {}; it must be rewritten whole", layout_.name, schema_mismatch));
+  }
   SF_ASSIGN_OR_RETURN(std::vector<delta::AddFile> adds,
                       delta::WriteDataFiles(storage_, snapshot_.metadata(), batch));
   std::set<std::string> replaced;
@@ -154,8 +174,10 @@ Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, boo
   }
   const int64_t added = static_cast<int64_t>(adds.size());
   for (delta::AddFile& add : adds) txn.AddFile(std::move(add));
-  if (bronze_table_id() != bronze_id) {
+  if (bronze_table_id() != bronze_id || !schema_mismatch.empty()) {
     delta::Metadata metadata = snapshot_.metadata();
+    // The batch has the layout's columns: the table takes its schema (same id, partitions).
+    metadata.schema_string = delta::SchemaToJson(layout_.schema);
     bool found = false;
     for (auto& [k, v] : metadata.configuration) {
       if (k == kBronzeTableIdProperty) {

@@ -63,6 +63,10 @@ class SilverOutputTable {
   std::optional<int64_t> bronze_version() const;
   // The bronze table its version refers to ("" when none).
   std::string bronze_table_id() const;
+  // Why the table's schema is not the layout's (a table written before a column was added),
+  // or "" when it is. Silver rebuilds such a table; its replace-all commit writes the layout's
+  // schema.
+  std::string SchemaMismatch() const;
   // Bytes of the table's active files.
   int64_t total_bytes() const { return snapshot_.total_bytes(); }
 
@@ -72,7 +76,9 @@ class SilverOutputTable {
   // Commits `batch` (all table columns): the partitions it has rows for replace the active
   // files of those partitions (every active file when `replace_all`), and the txn records
   // bronze version `version` of bronze table `bronze_id`. An empty batch commits only the
-  // txn. Returns the bytes of data files written.
+  // txn. A table whose schema is not the layout's takes the layout's schema in that commit,
+  // which must then be `replace_all` unless the table has no rows. Returns the bytes of data
+  // files written.
   Result<int64_t> Commit(const parquet::ColumnBatch& batch, bool replace_all, int64_t version,
                          const std::string& bronze_id);
 

@@ -72,14 +72,15 @@ Status RestoreSilverPart(SilverPart part, delta::TableScan& scan, SilverState* s
     } else if (part == kPartMinutes) {
       SF_ASSIGN_OR_RETURN(
           auto c, Columns(batch, {"minute", "produit", "categorie", "pays", "segment", "nb_ventes",
-                                  "quantite", "chiffre_affaires"}));
+                                  "quantite", "chiffre_affaires", "montant_max"}));
       for (int64_t r = 0; r < batch.num_rows; ++r) {
         state->RestoreMinute(MinuteRow{I64(c[0], r),
                                        Str(c[1], r),
                                        Str(c[2], r),
                                        Str(c[3], r),
                                        Str(c[4], r),
-                                       {I64(c[5], r), I64(c[6], r), I64(c[7], r)}});
+                                       {I64(c[5], r), I64(c[6], r), I64(c[7], r)},
+                                       I64(c[8], r)});
       }
     } else if (part == kPartClientDays) {
       SF_ASSIGN_OR_RETURN(auto c,

@@ -120,7 +120,10 @@ void SilverState::Fold(const SilverInputRow& row, uint32_t parts) {
   const int64_t minute = FloorDiv(local, kMicrosPerMinute) * kMicrosPerMinute;
   const auto day = static_cast<int32_t>(FloorDiv(local, kMicrosPerDay));
   if ((parts & kPartMinutes) != 0) {
-    Add(minutes_[MinuteKey(minute, produit, categorie, pays, segment)], row);
+    MinuteTotals& m = minutes_[MinuteKey(minute, produit, categorie, pays, segment)];
+    m.montant_max =
+        m.totals.nb_ventes == 0 ? row.montant_cents : std::max(m.montant_max, row.montant_cents);
+    Add(m.totals, row);
   }
   if ((parts & kPartClientDays) != 0) Add(client_days_[{row.client_id, day}], row);
   if ((parts & kPartProduit) != 0) Add(by_produit_[produit], row);
@@ -155,10 +158,12 @@ void Merge(SalesTotals& into, const SalesTotals& t) {
 }  // namespace
 
 void SilverState::RestoreMinute(const MinuteRow& row) {
-  Merge(minutes_[MinuteKey(row.minute_local_us, strings_.Intern(row.produit),
-                           strings_.Intern(row.categorie), strings_.Intern(row.pays),
-                           strings_.Intern(row.segment))],
-        row.totals);
+  MinuteTotals& m = minutes_[MinuteKey(row.minute_local_us, strings_.Intern(row.produit),
+                                       strings_.Intern(row.categorie), strings_.Intern(row.pays),
+                                       strings_.Intern(row.segment))];
+  m.montant_max =
+      m.totals.nb_ventes == 0 ? row.montant_max : std::max(m.montant_max, row.montant_max);
+  Merge(m.totals, row.totals);
 }
 
 void SilverState::RestoreClientDay(const ClientDayRow& row) {
@@ -248,7 +253,8 @@ void SilverState::MinuteRowsInRange(int64_t lo, int64_t hi, std::vector<MinuteRo
        it != minutes_.end() && std::get<0>(it->first) < hi; ++it) {
     const MinuteKey& key = it->first;
     rows->push_back(MinuteRow{std::get<0>(key), Str(std::get<1>(key)), Str(std::get<2>(key)),
-                              Str(std::get<3>(key)), Str(std::get<4>(key)), it->second});
+                              Str(std::get<3>(key)), Str(std::get<4>(key)), it->second.totals,
+                              it->second.montant_max});
   }
   // Interner ids follow first-seen order, so sort on the strings for a canonical order.
   std::sort(rows->begin() + static_cast<std::ptrdiff_t>(first), rows->end(),

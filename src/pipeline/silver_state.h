@@ -39,6 +39,14 @@ struct SalesTotals {
   friend bool operator==(const SalesTotals&, const SalesTotals&) = default;
 };
 
+// One gold minute bucket: the sums plus the largest single sale, which merges by max (bronze is
+// append-only, and a bronze remove with dataChange=true rebuilds silver, so a max never has to
+// be taken back).
+struct MinuteTotals {
+  SalesTotals totals;       // sums
+  int64_t montant_max = 0;  // cents: largest sale folded (meaningful when totals.nb_ventes > 0)
+};
+
 // A silver client with strings resolved (before the loyalty/churn rules, which need "now").
 struct ClientRow {
   int64_t client_id = 0;         // key
@@ -65,6 +73,7 @@ struct MinuteRow {
   std::string pays;             // the sale's country
   std::string segment;          // the sale's segment
   SalesTotals totals;           // sums
+  int64_t montant_max = 0;      // cents: the largest single sale of the bucket
 
   friend bool operator==(const MinuteRow&, const MinuteRow&) = default;
 };
@@ -106,8 +115,8 @@ int64_t PanierMoyenCents(int64_t total_cents, int64_t nb);
 int32_t ClientBucket(int64_t client_id, int32_t bucket_count);
 
 // The silver and gold aggregation state: pure, deterministic, no I/O. Folding the same rows
-// in any order or split into any batches gives the same rows out (sums commute; attributes
-// take the max of (event time, partition, offset)).
+// in any order or split into any batches gives the same rows out (sums and the largest sale
+// commute; attributes take the max of (event time, partition, offset)).
 class SilverState {
  public:
   // Minutes and days are taken on `zone`'s wall clock.
@@ -169,7 +178,7 @@ class SilverState {
   std::vector<int64_t> client_ids_;       // parallel to clients_
   std::vector<ClientAggregate> clients_;  // dense, in first-seen order
   std::vector<uint32_t> slots_;           // index + 1 into clients_; 0 = empty
-  std::map<MinuteKey, SalesTotals> minutes_;
+  std::map<MinuteKey, MinuteTotals> minutes_;
   std::map<std::pair<int64_t, int32_t>, SalesTotals> client_days_;
   std::map<uint32_t, SalesTotals> by_produit_;
   std::map<uint32_t, SalesTotals> by_categorie_;

@@ -93,7 +93,8 @@ Result<parquet::ColumnBatch> VentesParMinuteBatch(const std::vector<MinuteRow>& 
     c[5].AppendInt64(r.totals.nb_ventes);
     c[6].AppendInt64(r.totals.quantite);
     c[7].AppendInt64(r.totals.chiffre_affaires);
-    c[8].AppendInt32(static_cast<int32_t>(FloorDivDay(r.minute_local_us)));
+    c[8].AppendInt64(r.montant_max);
+    c[9].AppendInt32(static_cast<int32_t>(FloorDivDay(r.minute_local_us)));
   }
   return Finish(std::move(batch), static_cast<int64_t>(rows.size()));
 }

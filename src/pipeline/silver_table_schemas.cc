@@ -49,7 +49,7 @@ delta::StructType VentesParMinuteTableSchema() {
   return {{Col("minute", DataType::Primitive("timestamp_ntz")), Col("produit", String()),
            Col("categorie", String()), Col("pays", String()), Col("segment", String()),
            Col("nb_ventes", Long()), Col("quantite", Long()), Col("chiffre_affaires", Money()),
-           Col(kDayColumn, Date())}};
+           Col("montant_max", Money()), Col(kDayColumn, Date())}};
 }
 
 delta::StructType VentesClientJourTableSchema() {

@@ -18,7 +18,8 @@ inline constexpr const char* kDayColumn = "day";
 // delta_silver_aggreges: one row per client, with its source Kafka position and client_bucket.
 delta::StructType SilverAggregesTableSchema();
 // delta_gold/ventes_par_minute: minute timestamp_ntz (local wall clock), produit, categorie,
-// pays, segment, nb_ventes, quantite, chiffre_affaires, then day.
+// pays, segment, nb_ventes, quantite, chiffre_affaires, montant_max (the largest single sale
+// of the bucket), then day.
 delta::StructType VentesParMinuteTableSchema();
 // delta_gold/ventes_client_jour: client_id, day, nb_ventes, chiffre_affaires.
 delta::StructType VentesClientJourTableSchema();

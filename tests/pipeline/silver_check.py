@@ -33,7 +33,7 @@ SCHEMAS = {
     "ventes_par_minute": [("minute", "timestamp_ntz"), ("produit", "string"),
                           ("categorie", "string"), ("pays", "string"), ("segment", "string"),
                           ("nb_ventes", "long"), ("quantite", "long"),
-                          ("chiffre_affaires", MONEY), ("day", "date")],
+                          ("chiffre_affaires", MONEY), ("montant_max", MONEY), ("day", "date")],
     "ventes_client_jour": [("client_id", "long"), ("day", "date"), ("nb_ventes", "long"),
                            ("chiffre_affaires", MONEY)],
 }
@@ -177,10 +177,12 @@ def main():
     for r in con.execute(f"""
         SELECT epoch_us(date_trunc('minute', {local})) AS m, produit_nom, categorie, pays,
                segment, count(*), sum(quantite), sum(montant),
-               CAST(date_diff('day', DATE '1970-01-01', CAST({local} AS DATE)) AS INTEGER)
+               CAST(date_diff('day', DATE '1970-01-01', CAST({local} AS DATE)) AS INTEGER),
+               max(montant)
         FROM b GROUP BY ALL""").fetchall():
+        # montant_max: the largest single sale of the bucket, exactly (the sale alert reads it).
         want[r[:5]] = {"nb_ventes": r[5], "quantite": r[6], "chiffre_affaires": r[7],
-                       "day": r[8]}
+                       "day": r[8], "montant_max": r[9]}
     got = keyed(rows(dts["ventes_par_minute"]),
                 lambda r: (r["minute"], r["produit"], r["categorie"], r["pays"], r["segment"]))
     compare("ventes_par_minute", got, want)

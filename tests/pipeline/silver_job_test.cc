@@ -9,17 +9,22 @@
 #include <numeric>
 
 #include "bronze_test_support.h"
+#include "delta/column_parquet_field.h"
 #include "delta/local_storage.h"
 #include "delta/optimize.h"
 #include "delta/parquet_checkpoint_reader.h"
+#include "delta/schema_json.h"
 #include "delta/snapshot.h"
 #include "delta/transaction.h"
 #include "delta/vacuum.h"
 #include "pipeline/silver_output_table.h"
 #include "pipeline/silver_restore.h"
 #include "pipeline/silver_state.h"
+#include "pipeline/silver_table_batches.h"
+#include "pipeline/silver_table_schemas.h"
 #include "silver_feed.h"
 #include "silver_outputs.h"
+#include "testdata_line.h"
 
 namespace salesflow::pipeline {
 namespace {
@@ -185,6 +190,89 @@ TEST_F(SilverJobTest, VacuumedFilesAndANewBronzeTableRebuild) {
   Outputs fresh = ReadOutputs(options_.silver_dir, options_.gold_dir);
   EXPECT_LE(fresh.clients.size(), 20u);
   ExpectSame(fresh, Reference());
+}
+
+// A ventes_par_minute written by a silver from before montant_max (its schemaString is the
+// golden testdata/pipeline/schema_strings/ventes_par_minute_before_montant_max.json, rows
+// without that column): the next run notices, rebuilds every table from bronze, and the
+// rebuild's overwrite commit gives the table the new schema and the right maxima.
+TEST_F(SilverJobTest, OldMinuteSchemaRebuilds) {
+  Feed(3, 300);
+  Run(options_);
+  const Outputs before = ReadOutputs(options_.silver_dir, options_.gold_dir);
+  ASSERT_FALSE(before.minutes.empty());
+
+  // The same rows and txn, in a table created with the old schema.
+  const std::string minute_dir = options_.gold_dir + "/ventes_par_minute";
+  const std::string bronze_id = Load(options_.bronze_dir).metadata().id;
+  std::filesystem::remove_all(minute_dir);
+  Result<delta::StructType> old_schema = delta::ParseSchemaJson(
+      testing::TestdataLine("pipeline/schema_strings/ventes_par_minute_before_montant_max.json"));
+  ASSERT_TRUE(old_schema.ok()) << old_schema.status().ToString();
+  {
+    auto old_table = SilverOutputTable::Open(
+        minute_dir, {"ventes_par_minute", *old_schema, {kDayColumn}}, {.sync = false});
+    ASSERT_TRUE(old_table.ok()) << old_table.status().ToString();
+    auto parquet_schema = delta::ParquetSchemaFor(*old_schema);
+    ASSERT_TRUE(parquet_schema.ok());
+    parquet::ColumnBatch batch = parquet::ColumnBatch::Make(*parquet_schema);
+    for (const MinuteRow& r : before.minutes) {
+      batch.columns[0].AppendInt64(r.minute_local_us);
+      batch.columns[1].AppendBinary(r.produit);
+      batch.columns[2].AppendBinary(r.categorie);
+      batch.columns[3].AppendBinary(r.pays);
+      batch.columns[4].AppendBinary(r.segment);
+      batch.columns[5].AppendInt64(r.totals.nb_ventes);
+      batch.columns[6].AppendInt64(r.totals.quantite);
+      batch.columns[7].AppendInt64(r.totals.chiffre_affaires);
+      batch.columns[8].AppendInt32(static_cast<int32_t>(r.minute_local_us / 86'400'000'000LL));
+    }
+    batch.num_rows = static_cast<int64_t>(before.minutes.size());
+    ASSERT_TRUE(batch.Validate().ok());
+    auto committed = (*old_table)->Commit(batch, true, before.versions[1], bronze_id);
+    ASSERT_TRUE(committed.ok()) << committed.status().ToString();
+  }
+  EXPECT_EQ(
+      Load(minute_dir).metadata().schema_string,
+      testing::TestdataLine("pipeline/schema_strings/ventes_par_minute_before_montant_max.json"));
+  {
+    // Opened with today's layout: the mismatch is named, and only a rewrite may commit.
+    auto reopened = SilverOutputTable::Open(
+        minute_dir, {"ventes_par_minute", VentesParMinuteTableSchema(), {kDayColumn}},
+        {.sync = false});
+    ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+    EXPECT_EQ((*reopened)->SchemaMismatch(),
+              "it lacks column(s) montant_max of the expected schema");
+    auto empty = VentesParMinuteBatch({});
+    ASSERT_TRUE(empty.ok());
+    EXPECT_FALSE((*reopened)->Commit(*empty, false, before.versions[1], bronze_id).ok());
+  }
+  const std::string table_id = Load(minute_dir).metadata().id;
+
+  Feed(1, 200);
+  SilverJobSummary s = Run(options_);
+  EXPECT_EQ(s.rebuilds, 1);
+  const delta::Snapshot rebuilt = Load(minute_dir);
+  EXPECT_EQ(rebuilt.metadata().schema_string,
+            testing::TestdataLine("pipeline/schema_strings/ventes_par_minute.json"));
+  EXPECT_EQ(rebuilt.metadata().id, table_id);  // the same table, rewritten
+  const Outputs after = ReadOutputs(options_.silver_dir, options_.gold_dir);
+  ExpectSame(after, Reference());
+  int64_t ventes = 0, below_revenue = 0;
+  for (const MinuteRow& r : after.minutes) {
+    ventes += r.totals.nb_ventes;
+    EXPECT_GT(r.montant_max, 0);
+    EXPECT_LE(r.montant_max, r.totals.chiffre_affaires);
+    if (r.montant_max < r.totals.chiffre_affaires) ++below_revenue;
+  }
+  EXPECT_EQ(ventes, 1100);
+  EXPECT_GT(below_revenue, 0);  // some buckets hold several sales
+
+  // A later run restores the rewritten table (montant_max included) without rebuilding.
+  Feed(1, 100);
+  s = Run(options_);
+  EXPECT_EQ(s.rebuilds, 0);
+  ExpectSame(ReadOutputs(options_.silver_dir, options_.gold_dir), Reference());
 }
 
 }  // namespace

@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace salesflow::pipeline {
@@ -188,6 +190,60 @@ TEST(SilverStateTest, RestoreThenGatedFoldEqualsAFullFold) {
     restored.Fold(f.rows[i], parts);
   }
   ExpectSameState(full, restored);
+}
+
+// montant_max is the largest single sale of each bucket, recomputed here from the rows alone,
+// after every one of several "commits": each folds a batch into a state restored from the
+// previous commit's minute rows (what a restart reads back), so the max carries across both.
+TEST(SilverStateTest, MontantMaxIsTheLargestSalePerBucketAcrossCommits) {
+  const Fixture f = MakeRows(3000, 23);
+  using Key = std::tuple<int64_t, std::string, std::string, std::string, std::string>;
+  std::map<Key, int64_t> expected;
+  std::vector<MinuteRow> committed;
+  size_t multi_sale_buckets = 0;
+  for (size_t begin = 0; begin < f.rows.size(); begin += 500) {
+    SilverState state;
+    for (const MinuteRow& r : committed) state.RestoreMinute(r);
+    for (size_t i = begin; i < begin + 500; ++i) {
+      const SilverInputRow& r = f.rows[i];
+      state.Fold(r);
+      const Key key{r.event_time_us - r.event_time_us % kMinute, std::string(r.produit_nom),
+                    std::string(r.categorie), std::string(r.pays), std::string(r.segment)};
+      auto [it, added] = expected.try_emplace(key, r.montant_cents);
+      if (!added) it->second = std::max(it->second, r.montant_cents);
+    }
+    committed = state.MinuteRows();
+    ASSERT_EQ(committed.size(), expected.size());
+    multi_sale_buckets = 0;
+    for (const MinuteRow& row : committed) {
+      const Key key{row.minute_local_us, row.produit, row.categorie, row.pays, row.segment};
+      ASSERT_EQ(expected.count(key), 1u);
+      EXPECT_EQ(row.montant_max, expected[key]) << "bucket at " << row.minute_local_us;
+      EXPECT_LE(row.montant_max, row.totals.chiffre_affaires);
+      if (row.totals.nb_ventes > 1) ++multi_sale_buckets;
+    }
+  }
+  EXPECT_GT(multi_sale_buckets, 100u);  // the max differs from a one-sale bucket's amount
+}
+
+// A bucket of 10.00, 10.00 and 500.00: the max is the big sale, not the 173.33 average.
+TEST(SilverStateTest, MontantMaxKeepsTheBigSaleOfABucket) {
+  SilverState state;
+  SilverInputRow small{1, "A", "FR", "S", 1, "P", "C", 1, 1000, kT0, 0, 1};
+  SilverInputRow big = small;
+  big.montant_cents = 50000;
+  big.kafka_offset = 2;
+  SilverInputRow refund = small;
+  refund.montant_cents = -2000;  // negative amounts never raise the max
+  refund.kafka_offset = 3;
+  state.Fold(small);
+  state.Fold(big);
+  state.Fold(small);
+  state.Fold(refund);
+  const auto minutes = state.MinuteRows();
+  ASSERT_EQ(minutes.size(), 1u);
+  EXPECT_EQ(minutes[0].totals, (SalesTotals{4, 4, 50000}));
+  EXPECT_EQ(minutes[0].montant_max, 50000);
 }
 
 TEST(SilverStateTest, RowsOfTouchedBucketsAndDaysOnly) {

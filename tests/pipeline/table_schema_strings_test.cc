@@ -49,5 +49,18 @@ TEST(TableSchemaStringsTest, GoldenStringsParseBack) {
   EXPECT_EQ(*bronze, GetBronzeSchemas().bronze_table);
 }
 
+// The minute table of an older silver (before montant_max, the README there): the current
+// schema less that one column, which is what silver notices to rebuild it.
+TEST(TableSchemaStringsTest, MinuteSchemaBeforeMontantMax) {
+  Result<delta::StructType> old =
+      delta::ParseSchemaJson(Golden("ventes_par_minute_before_montant_max"));
+  ASSERT_TRUE(old.ok()) << old.status().ToString();
+  delta::StructType expected = VentesParMinuteTableSchema();
+  std::erase_if(expected.fields,
+                [](const delta::StructField& f) { return f.name == "montant_max"; });
+  EXPECT_EQ(expected.fields.size() + 1, VentesParMinuteTableSchema().fields.size());
+  EXPECT_EQ(*old, expected);
+}
+
 }  // namespace
 }  // namespace salesflow::pipeline
