@@ -41,7 +41,7 @@ void AddMinute(DashboardDataBuilder& b, int64_t minute, int buckets) {
     int p = combo % 10, c = (combo / 10) % 6, s = combo / 60;
     int64_t nb = 1 + static_cast<int64_t>(rng() % 3);
     b.AddMinute(LocalMinute(minute), kProducts[p], kCategories[p], kPays[c], kSegments[s], nb,
-                nb + static_cast<int64_t>(rng() % 2), nb * kPrices[p]);
+                nb + static_cast<int64_t>(rng() % 2), nb * kPrices[p], kPrices[p]);
   }
 }
 

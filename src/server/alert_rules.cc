@@ -44,7 +44,7 @@ AlertsResult EvaluateAlerts(const DashboardData& data, const DashboardQuery& que
   std::vector<int64_t> revenue = RevenuePerMinute(data, query, from, r.period.to);
   std::vector<int64_t> largest_sale;
   if (rules.sale_amount_above) {
-    largest_sale = LargestAverageSalePerMinute(data, query, from, r.period.to);
+    largest_sale = LargestSalePerMinute(data, query, from, r.period.to);
   }
   std::vector<Alert> fired;
   // Minutes before the first one with data are zeros of "no data", not of "no sales": the

@@ -11,12 +11,11 @@
 namespace salesflow {
 
 // Threshold rules on revenue per minute (config [dashboard.alerts]). A rule left unset is off.
-// The rule on the amount of one sale is evaluated on gold, which keeps no single sales: a
-// bucket (minute x product x country x segment) whose average sale exceeds the threshold
-// certainly holds such a sale (exact for one-sale buckets); a big sale hidden among smaller
-// ones of the same bucket is missed. No false alert, possible misses (docs/DESIGN.md).
+// The rule on the amount of one sale is exact: gold keeps the largest single sale of each
+// bucket (ventes_par_minute.montant_max), so a big sale among smaller ones of the same bucket
+// fires too (docs/DESIGN.md).
 struct AlertRules {
-  std::optional<int64_t> sale_amount_above;     // cents: a sale above this fires (see above)
+  std::optional<int64_t> sale_amount_above;     // cents: one sale above this fires
   std::optional<int64_t> minute_revenue_above;  // cents: a minute above this fires
   std::optional<int64_t> minute_revenue_below;  // cents: one of the last 60 minutes below fires
   std::optional<double> anomaly_sigma;          // k: |minute - trailing-hour mean| > k * stddev
@@ -27,7 +26,7 @@ struct Alert {
   std::string rule;       // "sale_amount_above", "minute_revenue_above", "minute_revenue_below",
                           // "anomaly"
   LocalMinute minute;     // the minute concerned
-  int64_t value = 0;      // that minute's revenue (sale rule: its lower bound), cents
+  int64_t value = 0;      // that minute's revenue (sale rule: its largest sale), cents
   int64_t reference = 0;  // threshold, or the trailing mean for anomalies (cents)
 };
 

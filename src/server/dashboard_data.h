@@ -39,6 +39,7 @@ struct MinuteBucket {
   int64_t nb_ventes = 0;         // number of sales
   int64_t quantite = 0;          // units sold
   int64_t chiffre_affaires = 0;  // revenue, cents
+  int64_t montant_max = 0;       // the largest single sale, cents (gold montant_max)
 };
 
 // One row of gold `ventes_client_jour`: what one client bought on one day.

@@ -54,7 +54,7 @@ uint32_t DashboardDataBuilder::ClientIndex(std::string_view client_id) {
 void DashboardDataBuilder::AddMinute(LocalMinute minute, std::string_view produit,
                                      std::string_view categorie, std::string_view pays,
                                      std::string_view segment, int64_t nb_ventes, int64_t quantite,
-                                     int64_t chiffre_affaires) {
+                                     int64_t chiffre_affaires, int64_t montant_max) {
   MinuteBucket b;
   b.minute = minute;
   b.produit = Intern(data_.produits, produit_index_, produit);
@@ -64,6 +64,7 @@ void DashboardDataBuilder::AddMinute(LocalMinute minute, std::string_view produi
   b.nb_ventes = nb_ventes;
   b.quantite = quantite;
   b.chiffre_affaires = chiffre_affaires;
+  b.montant_max = montant_max;
   data_.minutes.push_back(b);
 }
 
@@ -101,6 +102,7 @@ DashboardData DashboardDataBuilder::Finish() {
       merged.back().nb_ventes += b.nb_ventes;
       merged.back().quantite += b.quantite;
       merged.back().chiffre_affaires += b.chiffre_affaires;
+      merged.back().montant_max = std::max(merged.back().montant_max, b.montant_max);
     } else {
       merged.push_back(b);
     }

@@ -9,8 +9,9 @@
 namespace salesflow {
 
 // Assembles a DashboardData from table rows given with their strings: interns dimension
-// names, sums rows that share a key (a gold table has none, but a loader reading two files
-// of one minute must not lose either) and sorts minutes and days. What a Delta loader uses.
+// names, sums rows that share a key (the largest sale: the max of theirs) (a gold table has none,
+// but a loader reading two files of one minute must not lose either) and sorts minutes and days.
+// What a Delta loader uses.
 class DashboardDataBuilder {
  public:
   // Starts an empty model for `time_zone` (the zone minutes and days were computed in).
@@ -18,10 +19,10 @@ class DashboardDataBuilder {
 
   // Records the table versions the rows come from.
   void SetVersions(DataVersions versions);
-  // One gold minute row; amounts in cents.
+  // One gold minute row; amounts in cents (`montant_max`: the largest single sale).
   void AddMinute(LocalMinute minute, std::string_view produit, std::string_view categorie,
                  std::string_view pays, std::string_view segment, int64_t nb_ventes,
-                 int64_t quantite, int64_t chiffre_affaires);
+                 int64_t quantite, int64_t chiffre_affaires, int64_t montant_max);
   // The index of a dimension name in the model, interned on first use (for AddMinuteBucket).
   uint32_t Produit(std::string_view name);
   uint32_t Categorie(std::string_view name);

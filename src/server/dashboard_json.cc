@@ -288,6 +288,8 @@ std::string ErrorJson(std::string_view code, std::string_view message) {
   return w.Take();
 }
 
+// chiffre_affaires is Alert::value: the minute's revenue, or for sale_amount_above its largest
+// single sale.
 void WriteAlertList(JsonWriter& w, const std::vector<Alert>& alerts) {
   w.Key("alerts").BeginArray();
   for (const Alert& a : alerts) {

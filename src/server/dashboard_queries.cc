@@ -291,18 +291,16 @@ std::vector<int64_t> RevenuePerMinute(const DashboardData& data, const Dashboard
   return out;
 }
 
-std::vector<int64_t> LargestAverageSalePerMinute(const DashboardData& data, const DashboardQuery& q,
-                                                 LocalMinute from, LocalMinute to) {
+std::vector<int64_t> LargestSalePerMinute(const DashboardData& data, const DashboardQuery& q,
+                                          LocalMinute from, LocalMinute to) {
   if (to <= from) return {};
   std::vector<int64_t> out(static_cast<size_t>(to.value() - from.value()), 0);
   BucketFilter filter(data, q);
   auto [first, last] = MinuteRange(data, from, to);
   for (auto it = first; it != last; ++it) {
     if (!filter.Matches(*it) || it->nb_ventes <= 0) continue;
-    int64_t average = it->chiffre_affaires / it->nb_ventes;
-    if (it->chiffre_affaires % it->nb_ventes > 0) ++average;  // round up: still a lower bound
     int64_t& slot = out[static_cast<size_t>(it->minute.value() - from.value())];
-    slot = std::max(slot, average);
+    slot = std::max(slot, it->montant_max);
   }
   return out;
 }

@@ -111,12 +111,9 @@ ClientsResult ComputeClients(const DashboardData& data, const DashboardQuery& qu
 // without downsampling (alerts read it; callers bound the span).
 std::vector<int64_t> RevenuePerMinute(const DashboardData& data, const DashboardQuery& query,
                                       LocalMinute from, LocalMinute to);
-// For every minute of [from, to): the largest average sale (revenue / sales, rounded up) of
-// one gold bucket after the filters, 0 without sales. The largest sale of a minute is at least
-// this much, and exactly this when the bucket holds one sale: gold keeps no single sales, so
-// the per-sale alert reads this lower bound.
-std::vector<int64_t> LargestAverageSalePerMinute(const DashboardData& data,
-                                                 const DashboardQuery& query, LocalMinute from,
-                                                 LocalMinute to);
+// For every minute of [from, to): the largest single sale (gold montant_max, the max over the
+// minute's buckets) after the filters, 0 without sales. Exact: what the per-sale alert reads.
+std::vector<int64_t> LargestSalePerMinute(const DashboardData& data, const DashboardQuery& query,
+                                          LocalMinute from, LocalMinute to);
 
 }  // namespace salesflow

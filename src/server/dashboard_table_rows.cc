@@ -148,6 +148,7 @@ Status AppendMinuteRows(const ColumnBatch& batch, MinuteFileRows* out) {
   SF_ASSIGN_OR_RETURN(auto nb, ColumnReader::Make(batch, "nb_ventes", Read::kInteger));
   SF_ASSIGN_OR_RETURN(auto quantite, ColumnReader::Make(batch, "quantite", Read::kInteger));
   SF_ASSIGN_OR_RETURN(auto ca, ColumnReader::Make(batch, "chiffre_affaires", Read::kCents));
+  SF_ASSIGN_OR_RETURN(auto max, ColumnReader::Make(batch, "montant_max", Read::kCents));
   // Keys own their text: `names` may reallocate (moving short strings) while interning.
   std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> index;
   for (size_t i = 0; i < out->names.size(); ++i) {
@@ -172,9 +173,10 @@ Status AppendMinuteRows(const ColumnBatch& batch, MinuteFileRows* out) {
     row.nb_ventes = nb.Int(r);
     row.quantite = quantite.Int(r);
     row.chiffre_affaires = ca.Int(r);
+    row.montant_max = max.Int(r);
     out->rows.push_back(row);
   }
-  return CheckOverflow({&ca});
+  return CheckOverflow({&ca, &max});
 }
 
 Status AppendClientDayRows(const ColumnBatch& batch, std::vector<ClientDayRow>* out) {

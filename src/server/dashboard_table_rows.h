@@ -27,6 +27,7 @@ struct MinuteFileRows {
     int64_t nb_ventes = 0;         // sales
     int64_t quantite = 0;          // units
     int64_t chiffre_affaires = 0;  // cents
+    int64_t montant_max = 0;       // cents: the bucket's largest single sale
   };
   std::vector<std::string> names;  // every dimension string of the file, once
   std::vector<Row> rows;           // in file order

@@ -201,6 +201,7 @@ Result<bool> DeltaDashboardLoader::Poll() {
       b.nb_ventes = r.nb_ventes;
       b.quantite = r.quantite;
       b.chiffre_affaires = r.chiffre_affaires;
+      b.montant_max = r.montant_max;
       builder.AddMinuteBucket(b);
     }
   }

@@ -43,7 +43,7 @@ DashboardData AggregateFixtureSales(const std::vector<FixtureSale>& sales, const
   LocalMinute newest{INT64_MIN};
   int64_t order = 0;
   for (const FixtureSale& s : sales) {
-    builder.AddMinute(s.minute, s.produit, s.categorie, s.pays, s.segment, 1, s.quantite,
+    builder.AddMinute(s.minute, s.produit, s.categorie, s.pays, s.segment, 1, s.quantite, s.montant,
                       s.montant);
     builder.AddClientDay(s.client_id, DayOf(s.minute), 1, s.montant);
     Profile& pr = profiles[s.client_id];

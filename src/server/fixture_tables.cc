@@ -73,6 +73,7 @@ Result<parquet::ColumnBatch> MinuteBatch(const DashboardData& data) {
     c[5].AppendInt64(b.nb_ventes);
     c[6].AppendInt64(b.quantite);
     c[7].AppendInt64(b.chiffre_affaires);
+    c[8].AppendInt64(b.montant_max);
   }
   batch.num_rows = static_cast<int64_t>(data.minutes.size());
   return batch;

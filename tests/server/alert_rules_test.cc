@@ -1,6 +1,7 @@
-// The alert rules on a synthetic two hours of gold minutes: a steady 100-102 EUR per minute,
-// a dip to 10.00 at minute 70, a spike to 1000.00 (two sales) at minute 100 and one single
-// sale of 300.00 beside the usual bucket at minute 115.
+// The alert rules on a synthetic two hours of gold minutes: a steady 100-102 EUR per minute
+// (two sales, the larger one half rounded up), a dip to 10.00 at minute 70, a spike to
+// 1000.00 (sales of 100.00 and 900.00) at minute 100 and one single sale of 300.00 beside the
+// usual bucket at minute 115.
 #include "server/alert_rules.h"
 
 #include <gtest/gtest.h>
@@ -22,11 +23,14 @@ DashboardData TwoHours() {
     int64_t cents = 10000 + (m % 3) * 100;
     if (m == 70) cents = 1000;
     if (m == 100) cents = 100000;
+    int64_t largest = cents - cents / 2;
+    if (m == 70) largest = cents;
+    if (m == 100) largest = 90000;
     b.AddMinute(LocalMinute(kStart.value() + m), "Ecran", "Electronique", "France", "Particulier",
-                m == 70 ? 1 : 2, 2, cents);
+                m == 70 ? 1 : 2, 2, cents, largest);
   }
   b.AddMinute(LocalMinute(kStart.value() + 115), "Laptop", "Electronique", "Suisse", "Entreprise",
-              1, 1, 30000);
+              1, 1, 30000, 30000);
   return b.Finish();
 }
 
@@ -68,21 +72,61 @@ TEST(AlertRulesTest, AnomalyAgainstTheTrailingHour) {
   EXPECT_EQ(Fired(rules, suisse), Set{});
 }
 
-TEST(AlertRulesTest, SaleAmountAboveReadsTheLowerBoundGoldGives) {
+TEST(AlertRulesTest, SaleAmountAboveReadsTheLargestSale) {
   AlertRules rules;
   rules.sale_amount_above = 25000;  // 250.00
-  // Minute 100: two sales totalling 1000.00, so one is >= 500.00. Minute 115: a one-sale
-  // bucket of 300.00 (its minute totals 401.00, which alone would prove nothing).
+  // Minute 100: its largest sale is 900.00. Minute 115: a one-sale bucket of 300.00 (its
+  // minute totals 401.00, which alone would prove nothing).
   EXPECT_EQ(Fired(rules), (Set{{"sale_amount_above", 100}, {"sale_amount_above", 115}}));
-  rules.sale_amount_above = 50000;  // 500.00: the spike's average is exactly 500.00, not above
+  rules.sale_amount_above = 60000;  // 600.00: the spike's average is 500.00, its 900.00 sale
+  EXPECT_EQ(Fired(rules), (Set{{"sale_amount_above", 100}}));
+  rules.sale_amount_above = 90000;  // 900.00: no sale is above (equal is not above)
   EXPECT_EQ(Fired(rules), Set{});
   DashboardData data = TwoHours();
   rules.sale_amount_above = 25000;
   AlertsResult r = EvaluateAlerts(data, {}, rules);
   ASSERT_EQ(r.alerts.size(), 2u);
-  EXPECT_EQ(r.alerts[0].value, 30000);  // newest first; the bound is the sale itself
-  EXPECT_EQ(r.alerts[1].value, 50000);
+  EXPECT_EQ(r.alerts[0].value, 30000);  // newest first; the value is the sale itself
+  EXPECT_EQ(r.alerts[1].value, 90000);
   EXPECT_EQ(r.alerts[1].reference, 25000);
+  // Filtered to Suisse only the 300.00 sale is left.
+  DashboardQuery suisse;
+  suisse.pays = {"Suisse"};
+  EXPECT_EQ(Fired(rules, suisse), (Set{{"sale_amount_above", 115}}));
+}
+
+// The issue's case: one bucket with sales of 10.00, 10.00 and 500.00 and a rule "sale above
+// 200.00". The bucket's average (173.33) is below the threshold, so the former average-based
+// rule missed it; its largest sale (montant_max) is above, so the alert fires with 500.00.
+TEST(AlertRulesTest, ABigSaleAmongSmallOnesOfOneBucketFires) {
+  DashboardDataBuilder b("Europe/Paris");
+  b.AddMinute(kStart, "Ecran", "Electronique", "France", "Particulier", 3, 3, 52000, 50000);
+  b.AddMinute(LocalMinute(kStart.value() + 1), "Ecran", "Electronique", "France", "Particulier", 1,
+              1, 15000, 15000);  // one sale of 150.00: below the threshold
+  const DashboardData data = b.Finish();
+  AlertRules rules;
+  rules.sale_amount_above = 20000;
+  ASSERT_EQ(data.minutes.size(), 2u);
+  EXPECT_LT(data.minutes[0].chiffre_affaires / data.minutes[0].nb_ventes,
+            *rules.sale_amount_above);  // 173.33: the average alone would not fire
+  AlertsResult r = EvaluateAlerts(data, {}, rules);
+  ASSERT_EQ(r.alerts.size(), 1u);
+  EXPECT_EQ(r.alerts[0].rule, "sale_amount_above");
+  EXPECT_EQ(r.alerts[0].minute.value(), kStart.value());
+  EXPECT_EQ(r.alerts[0].value, 50000);
+  EXPECT_EQ(r.alerts[0].reference, 20000);
+}
+
+// Rows of one bucket read from two files merge: sums add, the largest sale is the max.
+TEST(AlertRulesTest, MergedRowsKeepTheLargestSale) {
+  DashboardDataBuilder b("Europe/Paris");
+  b.AddMinute(kStart, "Ecran", "Electronique", "France", "Particulier", 2, 2, 30000, 20000);
+  b.AddMinute(kStart, "Ecran", "Electronique", "France", "Particulier", 1, 1, 5000, 5000);
+  const DashboardData data = b.Finish();
+  ASSERT_EQ(data.minutes.size(), 1u);
+  EXPECT_EQ(data.minutes[0].nb_ventes, 3);
+  EXPECT_EQ(data.minutes[0].chiffre_affaires, 35000);
+  EXPECT_EQ(data.minutes[0].montant_max, 20000);
 }
 
 }  // namespace

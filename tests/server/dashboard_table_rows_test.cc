@@ -24,12 +24,14 @@ std::string BigEndian16(int64_t v) {
   return out;
 }
 
+// A ventes_par_minute file schema; montant_max has the precision of `ca` (scale 2).
 std::shared_ptr<const parquet::Schema> MinuteSchema(Field minute, Field ca) {
+  const int32_t precision = ca.logical ? ca.logical->precision : 18;
   auto schema = parquet::Schema::Make(
       {std::move(minute), Field::String("produit", false), Field::String("categorie", false),
        Field::String("pays", false), Field::String("segment", false),
        Field::Int64("nb_ventes", false), Field::Int64("quantite", false), std::move(ca),
-       Field::Date("day", false)});
+       Field::Decimal("montant_max", precision, 2, false), Field::Date("day", false)});
   EXPECT_TRUE(schema.ok()) << schema.status().ToString();
   return *schema;
 }
@@ -50,7 +52,8 @@ TEST(DashboardTableRowsTest, SparkStyleDecimalsAndMillisecondTimestamps) {
     c[5].AppendInt64(2);
     c[6].AppendInt64(3);
     c[7].AppendBinary(BigEndian16(cents));
-    c[8].AppendInt32(20073);
+    c[8].AppendBinary(BigEndian16(cents / 2));
+    c[9].AppendInt32(20073);
   }
   batch.num_rows = 2;
   ASSERT_TRUE(batch.Validate().ok()) << batch.Validate().ToString();
@@ -61,6 +64,8 @@ TEST(DashboardTableRowsTest, SparkStyleDecimalsAndMillisecondTimestamps) {
   EXPECT_EQ(rows.rows[0].minute.value(), 28905735);
   EXPECT_EQ(rows.rows[0].chiffre_affaires, 357443);
   EXPECT_EQ(rows.rows[1].chiffre_affaires, -5);
+  EXPECT_EQ(rows.rows[0].montant_max, 178721);
+  EXPECT_EQ(rows.rows[1].montant_max, -2);
   EXPECT_EQ(rows.names[rows.rows[1].produit], "Laptop");
   EXPECT_EQ(rows.names[rows.rows[1].segment], "Particulier");
   EXPECT_EQ(rows.names.size(), 4u);  // each distinct string once
@@ -75,6 +80,18 @@ TEST(DashboardTableRowsTest, ContractViolationsNameTheColumn) {
   Status s = AppendMinuteRows(scale3, &rows);
   EXPECT_EQ(s.code(), StatusCode::kCorruption);
   EXPECT_NE(s.ToString().find("chiffre_affaires"), std::string::npos) << s.ToString();
+
+  // A minute file of an older silver, without montant_max (the sale alert needs it).
+  auto old_minute = parquet::Schema::Make(
+      {Field::TimestampMicros("minute", false, false), Field::String("produit", false),
+       Field::String("categorie", false), Field::String("pays", false),
+       Field::String("segment", false), Field::Int64("nb_ventes", false),
+       Field::Int64("quantite", false), Field::Decimal("chiffre_affaires", 18, 2, false),
+       Field::Date("day", false)});
+  ASSERT_TRUE(old_minute.ok());
+  s = AppendMinuteRows(ColumnBatch::Make(*old_minute), &rows);
+  EXPECT_EQ(s.code(), StatusCode::kCorruption);
+  EXPECT_NE(s.ToString().find("'montant_max'"), std::string::npos) << s.ToString();
 
   // A missing column.
   auto no_day =
@@ -113,7 +130,8 @@ TEST(DashboardTableRowsTest, ContractViolationsNameTheColumn) {
   std::string big(16, '\0');
   big[0] = 0x01;  // 2^120
   c[7].AppendBinary(big);
-  c[8].AppendInt32(0);
+  c[8].AppendBinary(BigEndian16(1));
+  c[9].AppendInt32(0);
   huge.num_rows = 1;
   s = AppendMinuteRows(huge, &rows);
   EXPECT_EQ(s.code(), StatusCode::kCorruption);
