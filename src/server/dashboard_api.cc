@@ -53,7 +53,10 @@ const std::vector<ApiEndpoint>& DashboardApi::Endpoints() {
       {"/api/v1/segments", "revenue by client segment", &FilterParamSpecs()},
       {"/api/v1/clients", "top clients of the period's days with their silver profile",
        &ClientsParamSpecs()},
-      {"/api/v1/alerts", "threshold and anomaly alerts on revenue per minute", &FilterParamSpecs()},
+      {"/api/v1/alerts",
+       "threshold and anomaly alerts on revenue per minute and on the largest single sale of a "
+       "minute (exact: gold montant_max)",
+       &FilterParamSpecs()},
       {"/api/v1/health", "data state, table versions, row counts and filter values", &NoParams()},
   };
   return endpoints;
