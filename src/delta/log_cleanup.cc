@@ -6,6 +6,20 @@
 #include "delta/vacuum.h"
 
 namespace salesflow::delta {
+namespace {
+
+// Deletes one expired log file. Gone already is fine: another cleanup of the same table (a
+// second process of a consumer group, a `table vacuum` by hand) got there first.
+Status DeleteExpired(Storage& storage, const std::string& path, LogCleanupResult* result) {
+  Status s = storage.Delete(path);
+  if (s.ok()) {
+    result->deleted.push_back(path);
+    return s;
+  }
+  return s.code() == StatusCode::kNotFound ? Status::Ok() : s;
+}
+
+}  // namespace
 
 Result<LogCleanupResult> CleanupExpiredLogs(Storage& storage, const Snapshot& snapshot,
                                             const LogCleanupOptions& options) {
@@ -38,19 +52,16 @@ Result<LogCleanupResult> CleanupExpiredLogs(Storage& storage, const Snapshot& sn
     while (next_checkpoint < listing.checkpoints.size() &&
            listing.checkpoints[next_checkpoint].version <= commit.version) {
       for (const LogFile& part : listing.checkpoints[next_checkpoint].files) {
-        SF_RETURN_IF_ERROR(storage.Delete(part.path()));
-        result.deleted.push_back(part.path());
+        SF_RETURN_IF_ERROR(DeleteExpired(storage, part.path(), &result));
       }
       ++next_checkpoint;
     }
-    SF_RETURN_IF_ERROR(storage.Delete(commit.path()));
-    result.deleted.push_back(commit.path());
+    SF_RETURN_IF_ERROR(DeleteExpired(storage, commit.path(), &result));
   }
   while (next_checkpoint < listing.checkpoints.size() &&
          listing.checkpoints[next_checkpoint].version < keep->version) {
     for (const LogFile& part : listing.checkpoints[next_checkpoint].files) {
-      SF_RETURN_IF_ERROR(storage.Delete(part.path()));
-      result.deleted.push_back(part.path());
+      SF_RETURN_IF_ERROR(DeleteExpired(storage, part.path(), &result));
     }
     ++next_checkpoint;
   }
