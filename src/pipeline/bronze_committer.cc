@@ -7,6 +7,8 @@
 
 #include "base/civil_time.h"
 #include "delta/data_file_writer.h"
+#include "delta/last_checkpoint.h"
+#include "delta/log_files.h"
 #include "delta/transaction.h"
 #include "pipeline/bronze_schema.h"
 
@@ -26,6 +28,27 @@ Result<delta::Snapshot> LoadOrCreate(delta::Storage& storage, delta::CheckpointR
     return created.status().WithContext("creating the table");
   }
   return delta::LoadSnapshot(storage, {.checkpoint_reader = reader});
+}
+
+// Brings `snapshot` up to the table's latest version. CatchUp alone reads version()+1, +2, ...
+// and stops at the first missing commit; when another bronze process's log cleanup deleted
+// the commits after ours (this writer was idle for longer than delta.logRetentionDuration,
+// e.g. without rejects or partitions), it would stop at once and leave us on a stale version:
+// stale positions (duplicates) and a commit published at a cleaned-up version. A checkpoint
+// newer than our version tells: then reload from it.
+Status Refresh(delta::Storage& storage, delta::CheckpointReader* reader,
+               delta::Snapshot* snapshot) {
+  SF_RETURN_IF_ERROR(snapshot->CatchUp(storage).status());
+  Result<std::string> text = storage.ReadFile(delta::LastCheckpointPath());
+  if (!text.ok()) {
+    return text.status().code() == StatusCode::kNotFound ? Status::Ok() : text.status();
+  }
+  Result<delta::LastCheckpoint> last = delta::ParseLastCheckpoint(*text);
+  if (!last.ok() || last->version <= snapshot->version()) return Status::Ok();
+  spdlog::info("bronze: commits after version {} were cleaned up; reloading from checkpoint {}",
+               snapshot->version(), last->version);
+  SF_ASSIGN_OR_RETURN(*snapshot, delta::LoadSnapshot(storage, {.checkpoint_reader = reader}));
+  return Status::Ok();
 }
 
 Status CheckTable(const delta::Snapshot& snapshot, const char* what,
@@ -166,8 +189,8 @@ std::string BronzeCommitter::AppIdOf(int32_t partition) const {
 
 Result<std::map<int32_t, StoredPosition>> BronzeCommitter::Track(
     const std::vector<int32_t>& partitions) {
-  SF_RETURN_IF_ERROR(quarantine_.CatchUp(quarantine_storage_).status());
-  SF_RETURN_IF_ERROR(bronze_.CatchUp(bronze_storage_).status());
+  SF_RETURN_IF_ERROR(Refresh(quarantine_storage_, &checkpoint_reader_, &quarantine_));
+  SF_RETURN_IF_ERROR(Refresh(bronze_storage_, &checkpoint_reader_, &bronze_));
   if (bronze_.Property(kAppIdProperty) != app_id_) {
     return Conflict("the bronze table's app-id was changed by another process (--new-cluster)");
   }
@@ -205,6 +228,7 @@ Result<FlushResult> BronzeCommitter::Commit(const IngestBuffer& buffer) {
   // 1. Quarantine first, under its own txns: a crash after it is resolved by skipping rejects
   //    at or below the quarantine position on re-read.
   if (buffer.rejects() > 0) {
+    SF_RETURN_IF_ERROR(Refresh(quarantine_storage_, &checkpoint_reader_, &quarantine_));
     SF_ASSIGN_OR_RETURN(
         delta::AddFile add,
         delta::WriteDataFile(quarantine_storage_, {}, {}, buffer.quarantine(), file_options));
@@ -230,6 +254,7 @@ Result<FlushResult> BronzeCommitter::Commit(const IngestBuffer& buffer) {
   }
 
   // 2. Bronze: one file per date_vente, every covered partition's txn, fenced.
+  SF_RETURN_IF_ERROR(Refresh(bronze_storage_, &checkpoint_reader_, &bronze_));
   delta::Transaction txn(bronze_);
   txn.SetOperation("STREAMING UPDATE", {{"outputMode", "\"Append\""}});
   int64_t bytes = 0;
@@ -263,7 +288,7 @@ Result<FlushResult> BronzeCommitter::Commit(const IngestBuffer& buffer) {
 
 Result<std::vector<int32_t>> BronzeCommitter::SeekOffsets(
     const std::map<int32_t, int64_t>& offsets) {
-  SF_RETURN_IF_ERROR(bronze_.CatchUp(bronze_storage_).status());
+  SF_RETURN_IF_ERROR(Refresh(bronze_storage_, &checkpoint_reader_, &bronze_));
   delta::Transaction txn(bronze_);
   txn.SetOperation("STREAMING UPDATE", {{"outputMode", "\"Append\""}});
   std::vector<int32_t> set;

@@ -49,9 +49,10 @@ void BronzeCompactor::Loop() {
     Result<delta::Snapshot> snapshot =
         delta::LoadSnapshot(storage_, {.checkpoint_reader = &reader_});
     Result<delta::OptimizeResult> done =
-        snapshot.ok()
-            ? delta::Optimize(storage_, *snapshot, {.target_file_size = options_.target_file_size})
-            : Result<delta::OptimizeResult>(snapshot.status());
+        snapshot.ok() ? delta::Optimize(storage_, *snapshot,
+                                        {.target_file_size = options_.target_file_size,
+                                         .commit = {.clock = options_.clock}})
+                      : Result<delta::OptimizeResult>(snapshot.status());
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     lock.lock();

@@ -5,6 +5,7 @@
 #include <mutex>
 #include <thread>
 
+#include "base/clock.h"
 #include "delta/optimize.h"
 #include "delta/parquet_checkpoint_reader.h"
 #include "delta/storage.h"
@@ -15,6 +16,8 @@ namespace salesflow::pipeline {
 struct BronzeCompactorOptions {
   int64_t every = 0;  // bronze commits between two compactions (0 = never)
   int64_t target_file_size = int64_t{128} << 20;  // bytes a compacted file aims at
+  const Clock* clock =
+      nullptr;  // OPTIMIZE commit time = removes' deletionTimestamp (nullptr = system)
 };
 
 // Compacts the bronze table's small files (one per date_vente per commit) on a thread of its

@@ -10,6 +10,7 @@
 #include "pipeline/bronze_committer.h"
 #include "pipeline/checkpoint_worker.h"
 #include "pipeline/metrics_endpoint.h"
+#include "pipeline/table_maintainer.h"
 
 namespace salesflow::pipeline {
 
@@ -33,12 +34,33 @@ Status RunBronzeJob(const BronzeJobOptions& options, BronzeJobSummary* summary) 
     summary->metrics_port = endpoint->port();
     spdlog::info("bronze: metrics on http://{}:{}/metrics", options.metrics_host, endpoint->port());
   }
+  // Vacuum and expired-log cleanup right after each checkpoint, on the checkpoint thread (off
+  // the commit path; docs/DESIGN.md "Bronze": maintenance). Declared before the workers that
+  // call them. Every process of the group does it: concurrent passes are harmless.
+  MaintenanceObserver observer = [&metrics](const std::string& /*table*/,
+                                            const Result<MaintenanceReport>& report) {
+    metrics.RecordMaintenance(report);
+  };
+  TableMaintainer maintainer(options.table_dir, {.log_prefix = "bronze",
+                                                 .table_name = "the bronze table",
+                                                 .retention = options.retention,
+                                                 .sync = options.sync,
+                                                 .observer = observer});
+  TableMaintainer quarantine_maintainer(options.quarantine_dir,
+                                        {.log_prefix = "bronze",
+                                         .table_name = "the quarantine table",
+                                         .retention = options.retention,
+                                         .sync = options.sync,
+                                         .observer = observer});
   // The checkpoint thread gets a storage of its own (LocalStorage holds no state, but keep
   // the seam clean).
   delta::LocalStorage checkpoint_storage(options.table_dir, {.sync = options.sync});
-  CheckpointWorker checkpoints(checkpoint_storage);
+  CheckpointWorker checkpoints(checkpoint_storage,
+                               {.table_name = "bronze", .after_checkpoint = maintainer.Hook()});
   delta::LocalStorage quarantine_checkpoint_storage(options.quarantine_dir, {.sync = options.sync});
-  CheckpointWorker quarantine_checkpoints(quarantine_checkpoint_storage);
+  CheckpointWorker quarantine_checkpoints(
+      quarantine_checkpoint_storage,
+      {.table_name = "bronze quarantine", .after_checkpoint = quarantine_maintainer.Hook()});
   delta::LocalStorage compactor_storage(options.table_dir, {.sync = options.sync});
   BronzeCompactor compactor(compactor_storage, {.every = options.optimize_every});
 

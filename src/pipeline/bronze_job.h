@@ -9,6 +9,7 @@
 #include "kafka/client_config.h"
 #include "pipeline/bronze_ingester.h"
 #include "pipeline/flush_policy.h"
+#include "pipeline/table_maintenance.h"
 
 namespace salesflow::pipeline {
 
@@ -31,6 +32,10 @@ struct BronzeJobOptions {
   bool status_line = false;                      // a status line on stderr (a terminal)
   bool sync = true;                              // fsync files (off only for benchmarks)
   int64_t optimize_every = 0;                    // --optimize-every: commits between compactions
+  // Vacuum and log cleanup of both tables after each of their checkpoints; used for a table
+  // without delta.deletedFileRetentionDuration / delta.logRetentionDuration. Delta's own
+  // defaults: Spark/Trino jobs and silver read bronze and may lag far behind.
+  TableRetention retention = DeltaDefaultRetention();
 };
 
 // What a run did.

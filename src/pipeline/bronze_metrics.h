@@ -10,6 +10,9 @@
 #include <memory>
 #include <mutex>
 
+#include "base/result.h"
+#include "pipeline/table_maintenance.h"
+
 namespace salesflow::pipeline {
 
 // Bronze's Prometheus metrics (salesflow_bronze_*), in a registry of their own that
@@ -35,6 +38,15 @@ class BronzeMetrics {
   prometheus::Counter& out_of_range;      // stored offset no longer (or not yet) in Kafka
   prometheus::Histogram& commit_seconds;  // flush latency: files + both commits
   prometheus::Gauge& last_version;        // last bronze version committed
+  // Vacuum and log cleanup of the bronze and quarantine tables after their checkpoints.
+  prometheus::Counter& maintenance_runs;      // passes that succeeded
+  prometheus::Counter& maintenance_failures;  // passes that failed (logged; retried later)
+  prometheus::Counter& vacuumed_files;        // removed data files deleted by vacuum
+  prometheus::Counter& vacuumed_bytes;        // their bytes
+  prometheus::Counter& log_files_deleted;     // expired commit and checkpoint files deleted
+
+  // Counts one maintenance pass (called on a checkpoint thread).
+  void RecordMaintenance(const Result<MaintenanceReport>& report);
 
   // Consumer lag of one partition (high watermark - next offset to read).
   void SetLag(int32_t partition, int64_t lag);

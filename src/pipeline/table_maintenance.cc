@@ -44,6 +44,13 @@ Status ValidateRetention(const TableRetention& retention) {
   return Status::Ok();
 }
 
+TableRetention DeltaDefaultRetention() {
+  TableRetention retention;
+  retention.deleted_file_retention_ms = delta::kDefaultVacuumRetentionMs;
+  retention.log_retention_ms = delta::kDefaultLogRetentionMs;
+  return retention;
+}
+
 Result<MaintenanceReport> MaintainTable(delta::Storage& storage, const std::string& table_root,
                                         const TableRetention& retention, const Clock& clock) {
   delta::ParquetCheckpointReader reader;

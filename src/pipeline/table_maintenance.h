@@ -56,6 +56,10 @@ delta::StringMap RetentionProperties(const TableRetention& retention);
 // Checks the durations: whole seconds, at least one second.
 Status ValidateRetention(const TableRetention& retention);
 
+// Delta's own retention for tables without the properties (deleted files 7 days, log 30
+// days), maintenance enabled: for tables that outside readers may lag behind (bronze's).
+TableRetention DeltaDefaultRetention();
+
 // One maintenance pass over the local table at `table_root` through `storage`: loads its
 // latest snapshot (checkpoint + commits), vacuums the data files removed longer ago than the
 // table's delta.deletedFileRetentionDuration (else retention.deleted_file_retention_ms), then
