@@ -20,6 +20,10 @@ constexpr const char* kUntilCaughtUp = "bronze.until_caught_up";
 constexpr const char* kSeekOffsets = "bronze.seek_offsets";
 constexpr const char* kNewCluster = "bronze.new_cluster";
 constexpr const char* kOptimizeEvery = "bronze.optimize_every";
+// Vacuum and log cleanup of bronze's tables (docs/DESIGN.md "Bronze": maintenance).
+constexpr const char* kMaintenance = "bronze.maintenance";
+constexpr const char* kDeletedFileRetention = "bronze.deleted_file_retention";
+constexpr const char* kLogRetention = "bronze.log_retention";
 
 }  // namespace
 
@@ -60,6 +64,19 @@ void AddBronzeSettings(Command& cmd, bool declare) {
                  .default_value = "0",
                  .help = "compact the bronze table's small files in the background every N "
                          "commits (0 = never; `salesflow table optimize` does it by hand)"});
+    cmd.Declare({.key = kMaintenance,
+                 .kind = SettingKind::kBool,
+                 .default_value = "true",
+                 .help = "vacuum and clean the log of the bronze and quarantine tables after "
+                         "each checkpoint"});
+    cmd.Declare({.key = kDeletedFileRetention,
+                 .kind = SettingKind::kDuration,
+                 .help = "vacuum files removed longer ago, for a table without "
+                         "delta.deletedFileRetentionDuration (unset: Delta's 7 days)"});
+    cmd.Declare({.key = kLogRetention,
+                 .kind = SettingKind::kDuration,
+                 .help = "delete older commits behind a checkpoint, for a table without "
+                         "delta.logRetentionDuration (unset: Delta's 30 days)"});
   }
   AddStageServiceSettings(cmd, "bronze", declare);
   cmd.Flag("--group", kGroup);
@@ -71,6 +88,15 @@ void AddBronzeSettings(Command& cmd, bool declare) {
   cmd.Flag("--seek-offsets", kSeekOffsets);
   cmd.Flag("--new-cluster", kNewCluster);
   cmd.Flag("--optimize-every", kOptimizeEvery);
+  if (declare) {
+    // Bronze's own command only: `demo` and `run` read these keys from the file and the
+    // environment, a flag there would be ambiguous beside silver's settings of the same name.
+    cmd.Flag("--maintenance,!--no-maintenance", kMaintenance);
+    cmd.Flag("--deleted-file-retention", kDeletedFileRetention);
+    cmd.Flag("--log-retention", kLogRetention);
+  } else {
+    for (const char* key : {kMaintenance, kDeletedFileRetention, kLogRetention}) cmd.Use(key);
+  }
   cmd.Use(settings::kTimeZone);
   cmd.Use(settings::kDataDir);
 }
@@ -110,6 +136,18 @@ Result<pipeline::BronzeJobOptions> BronzeJobOptionsFromConfig(const Config& conf
   o.sync = service.sync;
   SF_ASSIGN_OR_RETURN(o.optimize_every, config.GetInt(kOptimizeEvery));
   if (o.optimize_every < 0) return InvalidArgument("bronze.optimize_every must be >= 0");
+  SF_ASSIGN_OR_RETURN(o.retention.enabled, config.GetBool(kMaintenance));
+  if (config.IsSet(kDeletedFileRetention)) {
+    SF_ASSIGN_OR_RETURN(auto retention, config.GetDuration(kDeletedFileRetention));
+    o.retention.deleted_file_retention_ms = retention.count() / 1000;
+  }
+  if (config.IsSet(kLogRetention)) {
+    SF_ASSIGN_OR_RETURN(auto retention, config.GetDuration(kLogRetention));
+    o.retention.log_retention_ms = retention.count() / 1000;
+  }
+  SF_RETURN_IF_ERROR(
+      pipeline::ValidateRetention(o.retention)
+          .WithContext(fmt::format("{} / {}", kDeletedFileRetention, kLogRetention)));
   o.status_line = isatty(STDERR_FILENO) != 0;
   return o;
 }
