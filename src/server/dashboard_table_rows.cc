@@ -148,6 +148,12 @@ Status AppendMinuteRows(const ColumnBatch& batch, MinuteFileRows* out) {
   SF_ASSIGN_OR_RETURN(auto nb, ColumnReader::Make(batch, "nb_ventes", Read::kInteger));
   SF_ASSIGN_OR_RETURN(auto quantite, ColumnReader::Make(batch, "quantite", Read::kInteger));
   SF_ASSIGN_OR_RETURN(auto ca, ColumnReader::Make(batch, "chiffre_affaires", Read::kCents));
+  // The one column added since the first release: say how to get it rather than just "no column".
+  if (batch.schema->FieldIndex("montant_max") < 0) {
+    return Corruption(
+        "no column 'montant_max': the gold table was written by an older salesflow silver; "
+        "run this version's `salesflow silver`, which rebuilds it at start");
+  }
   SF_ASSIGN_OR_RETURN(auto max, ColumnReader::Make(batch, "montant_max", Read::kCents));
   // Keys own their text: `names` may reallocate (moving short strings) while interning.
   std::unordered_map<std::string, uint32_t, TextHash, std::equal_to<>> index;

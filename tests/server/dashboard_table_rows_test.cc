@@ -92,6 +92,7 @@ TEST(DashboardTableRowsTest, ContractViolationsNameTheColumn) {
   s = AppendMinuteRows(ColumnBatch::Make(*old_minute), &rows);
   EXPECT_EQ(s.code(), StatusCode::kCorruption);
   EXPECT_NE(s.ToString().find("'montant_max'"), std::string::npos) << s.ToString();
+  EXPECT_NE(s.ToString().find("salesflow silver"), std::string::npos) << s.ToString();
 
   // A missing column.
   auto no_day =
