@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+#include <thread>
+#include <utility>
+
 #include "delta/log_files.h"
 #include "delta/vacuum.h"
 
@@ -27,8 +31,15 @@ Result<LogCleanupResult> CleanupExpiredLogs(Storage& storage, const Snapshot& sn
   int64_t retention = options.retention_ms.value_or(
       RetentionPropertyMs(snapshot, "delta.logRetentionDuration").value_or(kDefaultLogRetentionMs));
   int64_t cutoff = clock.NowMillis() - retention;
-  SF_ASSIGN_OR_RETURN(LogListing listing,
-                      ListLog(storage, TableVersion(0), ListDetail::kSizesAndTimes));
+  // Another cleanup of the same table deleting its prefix while we list shows as a hole in
+  // the listing (Corruption "not contiguous"); once it is done the log is contiguous again,
+  // so list again a few times before reporting it.
+  Result<LogListing> listed = ListLog(storage, TableVersion(0), ListDetail::kSizesAndTimes);
+  for (int retry = 1; retry <= 4 && listed.status().code() == StatusCode::kCorruption; ++retry) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(25 * retry));
+    listed = ListLog(storage, TableVersion(0), ListDetail::kSizesAndTimes);
+  }
+  SF_ASSIGN_OR_RETURN(LogListing listing, std::move(listed));
   // The commits below a version are all expired up to the first young one.
   TableVersion first_young(INT64_MAX);
   for (const LogFile& commit : listing.commits) {
