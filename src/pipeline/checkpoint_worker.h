@@ -16,8 +16,8 @@ namespace salesflow::pipeline {
 struct CheckpointWorkerOptions {
   std::string table_name = "bronze";  // names the table in its log lines
   const Clock* clock = nullptr;       // "now" for expiring tombstones (nullptr = SystemClock)
-  // Run on the worker's thread after each checkpoint it wrote (silver's vacuum and log
-  // cleanup, which need a fresh checkpoint for the log to start at); may be empty.
+  // Run on the worker's thread after each checkpoint it wrote (silver's and bronze's vacuum
+  // and log cleanup, which need a fresh checkpoint for the log to start at); may be empty.
   std::function<void()> after_checkpoint;
 };
 
