@@ -43,11 +43,13 @@ SilverOutputTable::SilverOutputTable(const std::string& dir, SilverTableLayout l
       options_(std::move(options)),
       storage_(dir, {.sync = options_.sync}),
       checkpoint_storage_(dir, {.sync = options_.sync}),
-      maintenance_storage_(dir, {.sync = options_.sync}) {
-  if (options_.retention.wrap_storage) {
-    maintenance_wrapper_ = options_.retention.wrap_storage(maintenance_storage_);
-  }
-}
+      maintainer_(std::make_unique<TableMaintainer>(
+          dir, TableMaintainerOptions{.log_prefix = "silver",
+                                      .table_name = layout_.name,
+                                      .retention = options_.retention,
+                                      .clock = options_.clock,
+                                      .sync = options_.sync,
+                                      .observer = options_.on_maintenance})) {}
 
 SilverOutputTable::~SilverOutputTable() = default;
 
@@ -80,11 +82,8 @@ Result<std::unique_ptr<SilverOutputTable>> SilverOutputTable::Open(const std::st
   // failing disk never delays or fails a commit), scales its cadence with the table's growth,
   // and gives log cleanup the fresh checkpoint it needs for the log to start at.
   CheckpointWorkerOptions worker{.table_name = "silver: " + table->name(),
-                                 .clock = table->options_.clock};
-  if (retention.enabled) {
-    SilverOutputTable* self = table.get();
-    worker.after_checkpoint = [self] { self->Maintain(); };
-  }
+                                 .clock = table->options_.clock,
+                                 .after_checkpoint = table->maintainer_->Hook()};
   table->checkpoints_ =
       std::make_unique<CheckpointWorker>(table->checkpoint_storage_, std::move(worker));
   return table;
@@ -203,24 +202,6 @@ Result<int64_t> SilverOutputTable::Commit(const parquet::ColumnBatch& batch, boo
   (void)applied;
   checkpoints_->Notify();
   return bytes;
-}
-
-void SilverOutputTable::Maintain() {
-  const Clock& clock = options_.clock != nullptr ? *options_.clock : SystemClock::Instance();
-  delta::Storage& storage = maintenance_wrapper_
-                                ? *maintenance_wrapper_
-                                : static_cast<delta::Storage&>(maintenance_storage_);
-  Result<MaintenanceReport> report =
-      MaintainTable(storage, maintenance_storage_.root(), options_.retention, clock);
-  if (!report.ok()) {
-    // Never fatal: the files stay until the pass after the next checkpoint deletes them.
-    spdlog::warn("silver: maintenance of {} failed (retried after its next checkpoint): {}",
-                 layout_.name, report.status().ToString());
-  } else {
-    spdlog::debug("silver: {}: vacuumed {} files ({} bytes), deleted {} log files", layout_.name,
-                  report->files_deleted, report->bytes_deleted, report->log_files_deleted);
-  }
-  if (options_.on_maintenance) options_.on_maintenance(layout_.name, report);
 }
 
 }  // namespace salesflow::pipeline

@@ -16,6 +16,7 @@
 #include "delta/table_scan.h"
 #include "parquet/column_batch.h"
 #include "pipeline/checkpoint_worker.h"
+#include "pipeline/table_maintainer.h"
 #include "pipeline/table_maintenance.h"
 
 namespace salesflow::pipeline {
@@ -39,9 +40,7 @@ struct SilverTableOptions {
   TableRetention retention;      // properties of a new table; vacuum and log cleanup
   // delta.checkpointInterval of a new table (maintenance follows each checkpoint).
   int64_t checkpoint_interval = delta::kStreamingCheckpointInterval;
-  // Told the outcome of each maintenance pass, on the checkpoint thread; may be empty.
-  std::function<void(const std::string& table, const Result<MaintenanceReport>& report)>
-      on_maintenance;
+  MaintenanceObserver on_maintenance;  // each maintenance pass's outcome; may be empty
 };
 
 // One table silver writes (the silver table or a gold table): where it stands (bronze version
@@ -86,17 +85,14 @@ class SilverOutputTable {
   SilverOutputTable(const std::string& dir, SilverTableLayout layout, SilverTableOptions options);
   Status Load();
   Status Create();
-  // One vacuum + log cleanup pass, on the checkpoint thread right after a checkpoint.
-  void Maintain();
 
   SilverTableLayout layout_;
   SilverTableOptions options_;
   delta::LocalStorage storage_;
-  delta::LocalStorage checkpoint_storage_;   // the checkpoint thread's own
-  delta::LocalStorage maintenance_storage_;  // used on the checkpoint thread by Maintain
-  std::unique_ptr<delta::Storage> maintenance_wrapper_;  // retention.wrap_storage's, if any
+  delta::LocalStorage checkpoint_storage_;  // the checkpoint thread's own
   delta::Snapshot snapshot_;
-  std::unique_ptr<CheckpointWorker> checkpoints_;
+  std::unique_ptr<TableMaintainer> maintainer_;    // vacuum + log cleanup after each checkpoint
+  std::unique_ptr<CheckpointWorker> checkpoints_;  // declared last: stopped before maintainer_
 };
 
 }  // namespace salesflow::pipeline
