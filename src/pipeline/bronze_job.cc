@@ -39,7 +39,7 @@ Status RunBronzeJob(const BronzeJobOptions& options, BronzeJobSummary* summary) 
   // call them. Every process of the group does it: concurrent passes are harmless.
   MaintenanceObserver observer = [&metrics](const std::string& /*table*/,
                                             const Result<MaintenanceReport>& report) {
-    metrics.RecordMaintenance(report);
+    metrics.maintenance.Record(report);
   };
   TableMaintainer maintainer(options.table_dir, {.log_prefix = "bronze",
                                                  .table_name = "the bronze table",

@@ -45,31 +45,11 @@ BronzeMetrics::BronzeMetrics()
                        .Help("last bronze table version committed by this process")
                        .Register(*registry_)
                        .Add({})),
-      maintenance_runs(MakeCounter(*registry_, "salesflow_bronze_maintenance_runs_total",
-                                   "vacuum and log cleanup passes over bronze's tables")),
-      maintenance_failures(MakeCounter(*registry_, "salesflow_bronze_maintenance_failures_total",
-                                       "vacuum or log cleanup passes that failed")),
-      vacuumed_files(MakeCounter(*registry_, "salesflow_bronze_vacuumed_files_total",
-                                 "removed data files vacuum deleted from bronze's tables")),
-      vacuumed_bytes(MakeCounter(*registry_, "salesflow_bronze_vacuumed_bytes_total",
-                                 "bytes of the data files vacuum deleted")),
-      log_files_deleted(MakeCounter(*registry_, "salesflow_bronze_log_files_deleted_total",
-                                    "expired commit and checkpoint files deleted")),
+      maintenance(*registry_, "bronze"),
       lag_family_(&prometheus::BuildGauge()
                        .Name("salesflow_bronze_lag")
                        .Help("messages behind the high watermark, per Kafka partition")
                        .Register(*registry_)) {}
-
-void BronzeMetrics::RecordMaintenance(const Result<MaintenanceReport>& report) {
-  if (!report.ok()) {
-    maintenance_failures.Increment();
-    return;
-  }
-  maintenance_runs.Increment();
-  vacuumed_files.Increment(static_cast<double>(report->files_deleted));
-  vacuumed_bytes.Increment(static_cast<double>(report->bytes_deleted));
-  log_files_deleted.Increment(static_cast<double>(report->log_files_deleted));
-}
 
 void BronzeMetrics::SetLag(int32_t partition, int64_t lag) {
   std::lock_guard<std::mutex> lock(lag_mutex_);

@@ -10,8 +10,7 @@
 #include <memory>
 #include <mutex>
 
-#include "base/result.h"
-#include "pipeline/table_maintenance.h"
+#include "pipeline/maintenance_metrics.h"
 
 namespace salesflow::pipeline {
 
@@ -39,14 +38,7 @@ class BronzeMetrics {
   prometheus::Histogram& commit_seconds;  // flush latency: files + both commits
   prometheus::Gauge& last_version;        // last bronze version committed
   // Vacuum and log cleanup of the bronze and quarantine tables after their checkpoints.
-  prometheus::Counter& maintenance_runs;      // passes that succeeded
-  prometheus::Counter& maintenance_failures;  // passes that failed (logged; retried later)
-  prometheus::Counter& vacuumed_files;        // removed data files deleted by vacuum
-  prometheus::Counter& vacuumed_bytes;        // their bytes
-  prometheus::Counter& log_files_deleted;     // expired commit and checkpoint files deleted
-
-  // Counts one maintenance pass (called on a checkpoint thread).
-  void RecordMaintenance(const Result<MaintenanceReport>& report);
+  MaintenanceMetrics maintenance;
 
   // Consumer lag of one partition (high watermark - next offset to read).
   void SetLag(int32_t partition, int64_t lag);

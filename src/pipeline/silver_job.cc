@@ -120,15 +120,11 @@ Status SilverJob::OpenTables() {
 
 void SilverJob::OnMaintenance(const Result<MaintenanceReport>& report) {
   std::lock_guard<std::mutex> lock(maintenance_mutex_);
+  metrics_.maintenance.Record(report);
   if (!report.ok()) {
-    metrics_.maintenance_failures.Increment();
     summary_->maintenance_failures += 1;
     return;
   }
-  metrics_.maintenance_runs.Increment();
-  metrics_.vacuumed_files.Increment(static_cast<double>(report->files_deleted));
-  metrics_.vacuumed_bytes.Increment(static_cast<double>(report->bytes_deleted));
-  metrics_.log_files_deleted.Increment(static_cast<double>(report->log_files_deleted));
   summary_->maintenance_runs += 1;
   summary_->files_vacuumed += report->files_deleted;
   summary_->log_files_deleted += report->log_files_deleted;

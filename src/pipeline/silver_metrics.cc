@@ -50,15 +50,6 @@ SilverMetrics::SilverMetrics()
               .Register(*registry_)
               .Add({}, prometheus::Histogram::BucketBoundaries{0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
                                                                0.5, 1, 2.5, 5, 10})),
-      maintenance_runs(MakeCounter(*registry_, "salesflow_silver_maintenance_runs_total",
-                                   "vacuum and log cleanup passes over silver's tables")),
-      maintenance_failures(MakeCounter(*registry_, "salesflow_silver_maintenance_failures_total",
-                                       "vacuum or log cleanup passes that failed")),
-      vacuumed_files(MakeCounter(*registry_, "salesflow_silver_vacuumed_files_total",
-                                 "removed data files vacuum deleted from silver's tables")),
-      vacuumed_bytes(MakeCounter(*registry_, "salesflow_silver_vacuumed_bytes_total",
-                                 "bytes of the data files vacuum deleted")),
-      log_files_deleted(MakeCounter(*registry_, "salesflow_silver_log_files_deleted_total",
-                                    "expired commit and checkpoint files deleted")) {}
+      maintenance(*registry_, "silver") {}
 
 }  // namespace salesflow::pipeline

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "pipeline/maintenance_metrics.h"
+
 namespace salesflow::pipeline {
 
 // Silver's Prometheus metrics (salesflow_silver_*), in a registry of their own that
@@ -32,11 +34,7 @@ class SilverMetrics {
   prometheus::Gauge& bronze_version;             // last bronze version folded
   prometheus::Gauge& state_bytes;                // estimated heap bytes of the state
   prometheus::Histogram& commit_seconds;         // a commit round (files and log)
-  prometheus::Counter& maintenance_runs;         // vacuum + log cleanup passes that succeeded
-  prometheus::Counter& maintenance_failures;     // passes that failed (logged; retried later)
-  prometheus::Counter& vacuumed_files;           // removed data files deleted by vacuum
-  prometheus::Counter& vacuumed_bytes;           // their bytes
-  prometheus::Counter& log_files_deleted;        // expired commit and checkpoint files deleted
+  MaintenanceMetrics maintenance;                // vacuum + log cleanup of silver's tables
 };
 
 }  // namespace salesflow::pipeline

@@ -97,7 +97,7 @@ class BronzeMaintenanceTest : public ::testing::Test {
         .clock = &later_,
         .sync = false,
         .observer = [this](const std::string& /*table*/, const Result<MaintenanceReport>& report) {
-          metrics_.RecordMaintenance(report);
+          metrics_.maintenance.Record(report);
         }};
   }
 
@@ -236,11 +236,12 @@ TEST_F(BronzeMaintenanceTest, VacuumsExpiredRemovedFilesCleansTheLogAndResumesAt
                    .optimize_every = 10,
                    .to = 750});
   ASSERT_TRUE(status.ok()) << status.ToString();
-  EXPECT_GE(metrics_.maintenance_runs.Value(), 1);
-  EXPECT_EQ(metrics_.maintenance_failures.Value(), 0);
+  EXPECT_GE(metrics_.maintenance.runs.Value(), 1);
+  EXPECT_EQ(metrics_.maintenance.failures.Value(), 0);
   // Removed four days ago: gone. Removed by the compactions of this run: still there.
   for (const std::string& path : old_tombstones) EXPECT_FALSE(Exists(path)) << path;
-  EXPECT_EQ(metrics_.vacuumed_files.Value(), static_cast<double>(old_tombstones.size()));
+  EXPECT_EQ(metrics_.maintenance.vacuumed_files.Value(),
+            static_cast<double>(old_tombstones.size()));
   int young = 0;
   for (const std::string& path : Tombstones()) {
     if (old_tombstones.contains(path)) continue;
@@ -250,7 +251,7 @@ TEST_F(BronzeMaintenanceTest, VacuumsExpiredRemovedFilesCleansTheLogAndResumesAt
   EXPECT_GT(young, 0);
   // Every commit before the latest checkpoint expired (a day, two days later): gone.
   EXPECT_FALSE(FirstCommitExists(BronzeDir()));
-  EXPECT_GT(metrics_.log_files_deleted.Value(), 0);
+  EXPECT_GT(metrics_.maintenance.log_files_deleted.Value(), 0);
   ExpectExactlyOnce(750);
 
   // The idle writer's next version was cleaned up: it reloads from the checkpoint and sees
@@ -271,7 +272,7 @@ TEST_F(BronzeMaintenanceTest, VacuumsExpiredRemovedFilesCleansTheLogAndResumesAt
                    .redeliver_from_zero = true});
   ASSERT_TRUE(status.ok()) << status.ToString();
   ExpectExactlyOnce(messages_.size());
-  EXPECT_EQ(metrics_.maintenance_failures.Value(), 0);
+  EXPECT_EQ(metrics_.maintenance.failures.Value(), 0);
 }
 
 TEST_F(BronzeMaintenanceTest, TwoPassesRacingOnOneTableBothEndOk) {
@@ -301,7 +302,7 @@ TEST_F(BronzeMaintenanceTest, TwoPassesRacingOnOneTableBothEndOk) {
   for (const Result<MaintenanceReport>& report : reports) {
     EXPECT_TRUE(report.ok()) << report.status().ToString();
   }
-  EXPECT_EQ(metrics_.maintenance_failures.Value(), 0);
+  EXPECT_EQ(metrics_.maintenance.failures.Value(), 0);
   for (const std::string& path : tombstones) EXPECT_FALSE(Exists(path)) << path;
   EXPECT_FALSE(FirstCommitExists(BronzeDir()));
   ExpectExactlyOnce(messages_.size());
@@ -320,9 +321,9 @@ TEST_F(BronzeMaintenanceTest, AFailedPassIsCountedAndIngestionGoesOn) {
       {.bronze_hook = maintainer.Hook(), .optimize_every = 10, .compactor_clock = &earlier_});
   ASSERT_TRUE(status.ok()) << status.ToString();
   // Checkpoints at 100, 200, 300: the first pass failed, the next ones did the work.
-  EXPECT_EQ(metrics_.maintenance_failures.Value(), 1);
-  EXPECT_GE(metrics_.maintenance_runs.Value(), 1);
-  EXPECT_GT(metrics_.vacuumed_files.Value(), 0);
+  EXPECT_EQ(metrics_.maintenance.failures.Value(), 1);
+  EXPECT_GE(metrics_.maintenance.runs.Value(), 1);
+  EXPECT_GT(metrics_.maintenance.vacuumed_files.Value(), 0);
   ExpectExactlyOnce(messages_.size());
 }
 
