@@ -8,6 +8,8 @@
 #include <cstdlib>
 #include <string>
 
+#include <simdjson.h>
+
 #include "test_paths.h"
 
 namespace salesflow::delta::testing {
@@ -56,6 +58,30 @@ inline std::string RunDeltaRs(const std::string& args, int* exit_code) {
   while ((n = fread(buf.data(), 1, buf.size(), f)) > 0) out.append(buf.data(), n);
   *exit_code = ::pclose(f);
   return out;
+}
+
+// What delta-rs reports of a table (deltars_dump.py info): its version and one appId's txn.
+struct DeltaRsInfo {
+  int64_t version = -1;  // the latest version delta-rs loads
+  int64_t txn = -1;      // the txn version of the appId asked for (-1: none)
+};
+
+// Runs `deltars_dump.py info DIR APP_ID`; on failure returns the reason (with its output) in
+// *error and false.
+inline bool ReadDeltaRsInfo(const std::string& dir, const std::string& app_id, DeltaRsInfo* info,
+                            std::string* error) {
+  int exit_code = 0;
+  std::string json = RunDeltaRs("info " + ShellQuote(dir) + " " + ShellQuote(app_id), &exit_code);
+  simdjson::dom::parser parser;
+  simdjson::dom::element doc;
+  if (exit_code != 0 || parser.parse(json).get(doc) != simdjson::SUCCESS ||
+      doc["version"].get_int64().get(info->version) != simdjson::SUCCESS ||
+      doc["txn"].get_int64().get(info->txn) != simdjson::SUCCESS) {
+    *error =
+        "deltars_dump.py info exited " + std::to_string(exit_code) + ": " + json.substr(0, 300);
+    return false;
+  }
+  return true;
 }
 
 }  // namespace salesflow::delta::testing

@@ -4,7 +4,6 @@
 // rebuild that was never cleaned (delta_silver_aggreges: its row count; its recency columns
 // depend on when each row was written).
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include <filesystem>
 #include <fstream>
@@ -70,19 +69,12 @@ TEST(SilverMaintenanceDeltaRsTest, DeltaRsReadsTheCleanedTablesLikeARebuild) {
 
   // The version and txn delta-rs sees are ours.
   const std::string minute = options.gold_dir + "/" + testing::GoldTableNames()[0];
-  std::string json = delta::testing::RunDeltaRs(
-      "info " + delta::testing::ShellQuote(minute) + " " + delta::testing::ShellQuote(kSilverAppId),
-      &exit_code);
-  ASSERT_EQ(exit_code, 0) << json;
-  simdjson::dom::parser parser;
-  simdjson::dom::element doc;
-  ASSERT_EQ(parser.parse(json).get(doc), simdjson::SUCCESS) << json;
-  int64_t version = 0, txn = 0;
-  ASSERT_EQ(doc["version"].get_int64().get(version), simdjson::SUCCESS);
-  ASSERT_EQ(doc["txn"].get_int64().get(txn), simdjson::SUCCESS);
+  delta::testing::DeltaRsInfo info;
+  std::string error;
+  ASSERT_TRUE(delta::testing::ReadDeltaRsInfo(minute, kSilverAppId, &info, &error)) << error;
   delta::Snapshot ours = testing::LoadLatestSnapshot(minute);
-  EXPECT_EQ(version, ours.version().value());
-  EXPECT_EQ(txn, ours.TxnVersion(kSilverAppId).value_or(-1));
+  EXPECT_EQ(info.version, ours.version().value());
+  EXPECT_EQ(info.txn, ours.TxnVersion(kSilverAppId).value_or(-1));
 }
 
 }  // namespace
