@@ -259,6 +259,14 @@ Result<CheckpointStats> WriteCheckpoint(Storage& storage, const Snapshot& snapsh
   if (!step.ok()) return fail(step);
   SF_RETURN_IF_ERROR(storage.FaultPoint(fault_points::kCheckpointAfterRename));
 
+  // A slower writer of an older checkpoint (another process of the group) must not move the
+  // hint back behind a newer checkpoint whose older log may already be cleaned up. (A race
+  // remains between this read and the rename; readers list from the hint and use the newest
+  // checkpoint they find, so a stale hint costs a longer listing, not a failure.)
+  if (Result<std::string> current = storage.ReadFile(LastCheckpointPath()); current.ok()) {
+    Result<LastCheckpoint> newer = ParseLastCheckpoint(*current);
+    if (newer.ok() && newer->version > stats.version) return stats;
+  }
   LastCheckpoint last;
   last.version = stats.version;
   last.size = stats.num_actions;

@@ -144,11 +144,24 @@ Result<LogListing> ListLog(Storage& storage, TableVersion start, ListDetail deta
   }
   for (size_t i = 1; i < listing.commits.size(); ++i) {
     TableVersion want = listing.commits[i - 1].version.next();
-    if (listing.commits[i].version != want) {
+    if (listing.commits[i].version == want) continue;
+    // Log cleanup deletes expired commits in ascending order, only below a checkpoint; a
+    // listing taken while one runs (or from a stale _last_checkpoint hint, which a slow
+    // checkpoint writer can leave behind a newer checkpoint) sees a hole below that
+    // checkpoint. The commits before the hole are a prefix on its way out: drop them. A hole
+    // no checkpoint covers is real damage.
+    const TableVersion resume = listing.commits[i].version;
+    const bool covered =
+        std::any_of(listing.checkpoints.begin(), listing.checkpoints.end(),
+                    [&](const CheckpointInstance& cp) { return cp.version.next() >= resume; });
+    if (!covered) {
       return Corruption(
           fmt::format("versions not contiguous in {}: {} is followed by {} ({} missing)", kLogDir,
-                      listing.commits[i - 1].version, listing.commits[i].version, want));
+                      listing.commits[i - 1].version, resume, want));
     }
+    listing.commits.erase(listing.commits.begin(),
+                          listing.commits.begin() + static_cast<std::ptrdiff_t>(i));
+    i = 0;
   }
   return listing;
 }

@@ -63,9 +63,11 @@ enum class ListDetail {
 };
 
 // Lists _delta_log from `start` (inclusive; names of lower versions are skipped before they
-// are parsed) and checks the commits are contiguous from the first one to the last: a gap
-// is Corruption "versions not contiguous". NotFound when there is no commit at all. With
-// kNames, LogFile::info holds only the name.
+// are parsed) and checks the commits are contiguous from the first one to the last. A gap
+// that a checkpoint covers (one at or after the version before the next commit: an expired
+// prefix being cleaned up) drops the commits before it; any other gap is Corruption
+// "versions not contiguous". NotFound when there is no commit at all. With kNames,
+// LogFile::info holds only the name.
 Result<LogListing> ListLog(Storage& storage, TableVersion start = TableVersion(0),
                            ListDetail detail = ListDetail::kNames);
 

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "delta/checkpoint_writer.h"
+#include "delta/last_checkpoint.h"
 #include "delta/local_storage.h"
 #include "delta/log_cleanup.h"
 #include "delta/log_files.h"
@@ -140,6 +141,56 @@ TEST(MaintenanceTest, LogCleanupKeepsACheckpointAndEveryLaterCommit) {
   ASSERT_TRUE(reloaded.ok()) << reloaded.status().ToString();
   EXPECT_EQ(reloaded->version(), snapshot->version());
   EXPECT_EQ(*ScanRows(storage, *reloaded), rows);
+}
+
+TEST(MaintenanceTest, AListingDuringLogCleanupOrFromAStaleHintStillLoads) {
+  // Commits 0..8, checkpoints at 2 and 6. Then the log a reader can list while another
+  // process's cleanup below checkpoint 6 is half done, after a slow writer re-wrote
+  // checkpoint 2 and its _last_checkpoint behind it: commits 3 and 4 gone, checkpoint 2,
+  // commit 2 and a hint naming 2 still there.
+  testing::TestTableDir dir;
+  LocalStorage storage(dir.path());
+  testing::CreateSalesTable(storage);
+  for (int i = 0; i < 8; ++i) {
+    ASSERT_TRUE(AppendBatch(storage, SalesBatch(i, 1, 1)).ok());
+    if (i == 1 || i == 5) {
+      ASSERT_TRUE(WriteCheckpoint(storage, *LoadLatest(storage)).ok());
+    }
+  }
+  Result<Snapshot> before = LoadLatest(storage);
+  ASSERT_TRUE(before.ok());
+  const std::vector<std::string> rows = *ScanRows(storage, *before);
+  // A slower writer of checkpoint 2 finishing last does not move the hint back from 6.
+  ASSERT_TRUE(WriteCheckpoint(storage, *LoadLatest(storage, TableVersion(2))).ok());
+  Result<std::string> hint = storage.ReadFile(LastCheckpointPath());
+  ASSERT_TRUE(hint.ok());
+  EXPECT_EQ(ParseLastCheckpoint(*hint)->version, TableVersion(6)) << *hint;
+  // The half-done cleanup, and a hint left at 2 by a writer that lost that race.
+  for (int v : {0, 1, 3, 4}) ASSERT_TRUE(storage.Delete(CommitPath(TableVersion(v))).ok());
+  LastCheckpoint stale;
+  stale.version = TableVersion(2);
+  stale.size = 1;
+  Result<std::string> temp =
+      storage.WriteTemporary("_delta_log", SerializeLastCheckpoint(stale), "_last_checkpoint");
+  ASSERT_TRUE(temp.ok());
+  ASSERT_TRUE(storage.Rename(*temp, LastCheckpointPath()).ok());
+
+  // Commit 2 then 5: the hole is below checkpoint 6, so the prefix is dropped, not an error.
+  Result<LogListing> listing = ListLog(storage);
+  ASSERT_TRUE(listing.ok()) << listing.status().ToString();
+  EXPECT_EQ(listing->commits.front().version, TableVersion(5));
+  Result<Snapshot> after = LoadLatest(storage);
+  ASSERT_TRUE(after.ok()) << after.status().ToString();
+  EXPECT_EQ(after->version(), before->version());
+  EXPECT_EQ(*ScanRows(storage, *after), rows);
+  // Time travel into the hole says what is missing.
+  Result<Snapshot> in_hole = LoadLatest(storage, TableVersion(4));
+  EXPECT_EQ(in_hole.status().code(), StatusCode::kCorruption) << in_hole.status().ToString();
+
+  // A hole no checkpoint covers stays an error.
+  ASSERT_TRUE(storage.Delete(CommitPath(TableVersion(7))).ok());
+  Result<LogListing> damaged = ListLog(storage);
+  EXPECT_EQ(damaged.status().code(), StatusCode::kCorruption) << damaged.status().ToString();
 }
 
 }  // namespace
